@@ -1,0 +1,53 @@
+# yifa — the two commands a new machine needs are `make demo` and `make test`.
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test lint bench venv lock system-deps serve migrate clean
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@command -v $(PYTHON) >/dev/null || { echo "需要 Python 3.11（$(PYTHON)）"; exit 1; }
+	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+venv: $(VENV)/.installed
+
+# Debian packages the project uses: Chromium for the browser tests, Graphviz for flowcharts.
+system-deps:
+	@bash scripts/system-deps.sh
+
+migrate: venv
+	$(PY) manage.py migrate --no-input
+
+demo: venv system-deps migrate
+	$(PY) manage.py demo
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	@echo "yifa 正在 http://$(HOST):$(PORT)/ 运行（后台 http://$(HOST):$(PORT)/admin/）。按 Ctrl-C 停止。"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: venv
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: venv system-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy yifa
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: venv system-deps
+	$(PY) -m yifa.bench
+
+# Re-pin every dependency after changing pyproject.toml.
+lock: venv
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) var

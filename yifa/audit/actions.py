@@ -1,0 +1,148 @@
+"""Writing to the audit log. Called by every other app's action functions, inside their transaction."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+
+from .actors import Actor, PublicVisitor, SystemJob
+from .event_types import is_registered
+from .models import AuditEvent
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def actor_label(actor: Actor | None) -> str:
+    if actor is None:
+        return "system:unknown"
+    if isinstance(actor, SystemJob | PublicVisitor):
+        return str(actor)
+    if not getattr(actor, "is_authenticated", False):
+        return "public:anonymous"
+    staff = getattr(actor, "staff", None)
+    name = staff.name if staff is not None else (actor.get_full_name() or actor.get_username())  # type: ignore[union-attr]
+    return f"{name} ({actor.get_username()})"
+
+
+def record_event(
+    *,
+    actor: Actor | None,
+    event_type: str,
+    target: models.Model | None = None,
+    department: Any = None,
+    old: dict[str, Any] | None = None,
+    new: dict[str, Any] | None = None,
+    reason: str = "",
+    ip: str | None = None,
+) -> AuditEvent:
+    """Append one row. Must run inside the caller's transaction so the log and the change agree."""
+    if not is_registered(event_type):
+        raise ValueError(f"unregistered audit event type {event_type!r}")
+    user = actor if getattr(actor, "is_authenticated", False) and not isinstance(actor, SystemJob) else None
+    if ip is None and isinstance(actor, PublicVisitor) and actor.ip:
+        ip = actor.ip
+    if department is None and target is not None:
+        department = getattr(target, "department", None)
+    event = AuditEvent(
+        actor_user=user,
+        actor_label=actor_label(actor)[:150],
+        actor_ip=ip or None,
+        event_type=event_type,
+        target_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        target_id=str(target.pk) if target is not None else "",
+        target_repr=str(target)[:255] if target is not None else "",
+        department=department,
+        old_values=_jsonable(old or {}),
+        new_values=_jsonable(new or {}),
+        reason=reason,
+    )
+    event.save()
+    return event
+
+
+def purge_expired_events(*, actor: Actor, older_than_days: int | None = None) -> int:
+    """Remove rows past the retention period; refuses any period shorter than six months."""
+    days = settings.YIFA_AUDIT_RETENTION_DAYS if older_than_days is None else older_than_days
+    if days < 183:
+        raise ValueError("网络安全法第二十一条：网络日志留存不少于六个月，不能清理 183 天以内的审计日志。")
+    cutoff = timezone.now() - timedelta(days=days)
+    with transaction.atomic():
+        expired = AuditEvent.objects.filter(occurred_at__lt=cutoff)
+        ids = list(expired.values_list("pk", flat=True))
+        # The only delete path: a raw queryset delete that bypasses the append-only guard.
+        count = models.QuerySet(model=AuditEvent).filter(pk__in=ids)._raw_delete(AuditEvent.objects.db)  # noqa: SLF001
+        record_event(actor=actor, event_type="audit.purged", new={"removed": count, "cutoff": cutoff})
+    return count
+
+
+def _field_values(instance: models.Model, fields: list[str] | None) -> dict[str, Any]:
+    names = fields or [f.name for f in instance._meta.concrete_fields if not f.primary_key]
+    values: dict[str, Any] = {}
+    for name in names:
+        field = instance._meta.get_field(name)
+        attname = getattr(field, "attname", name)
+        values[name] = getattr(instance, attname)
+    return values
+
+
+def actor_may(policy: Any, actor: Actor | None, action: str, instance: models.Model | None) -> bool:
+    """System jobs (commands, scheduled work) run with the server's authority; people need the policy."""
+    if isinstance(actor, SystemJob):
+        return True
+    return bool(policy.can(actor, action, instance))
+
+
+def check_actor(policy: Any, actor: Actor | None, action: str, instance: models.Model | None = None) -> None:
+    if isinstance(actor, SystemJob):
+        return
+    policy.check(actor, action, instance)
+
+
+def save_record(
+    *,
+    actor: Actor | None,
+    instance: models.Model,
+    policy: Any,
+    event_type: str,
+    fields: list[str] | None = None,
+    reason: str = "",
+) -> models.Model:
+    """The shared write path for reference data: check, validate, save, and log old and new values."""
+    from django.core.exceptions import ValidationError  # noqa: F401  (raised by full_clean)
+
+    adding = instance._state.adding
+    check_actor(policy, actor, "add" if adding else "change", instance)
+    instance.full_clean()
+    with transaction.atomic():
+        old: dict[str, Any] = {}
+        if not adding:
+            before = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+            old = _field_values(before, fields)
+        instance.save()
+        new = _field_values(instance, fields)
+        if not adding:
+            changed = {k for k in new if old.get(k) != new[k]}
+            old = {k: v for k, v in old.items() if k in changed}
+            new = {k: v for k, v in new.items() if k in changed}
+        record_event(actor=actor, event_type=event_type, target=instance, old=old, new=new, reason=reason)
+    return instance

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .event_types import event_type_label
+
+
+class AuditLogIsAppendOnly(Exception):
+    """Raised on any attempt to change or delete an audit row outside the retention purge."""
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> int:
+        raise AuditLogIsAppendOnly("audit events cannot be changed")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AuditLogIsAppendOnly("audit events can only be removed by the retention purge")
+
+    def for_object(self, obj: models.Model) -> AuditEventQuerySet:
+        return self.filter(target_type=ContentType.objects.get_for_model(obj), target_id=str(obj.pk))
+
+
+class AuditEvent(models.Model):
+    occurred_at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    actor_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # A snapshot of who acted, readable even if the account is renamed: a name, or "system:<job>".
+    actor_label = models.CharField(_("操作人"), max_length=150)
+    actor_ip = models.GenericIPAddressField(_("IP 地址"), null=True, blank=True)
+    event_type = models.CharField(_("事件类型"), max_length=64, db_index=True)
+    target_type = models.ForeignKey(
+        ContentType, verbose_name=_("对象类型"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    target_id = models.CharField(_("对象编号"), max_length=64, blank=True, db_index=True)
+    target_repr = models.CharField(_("对象"), max_length=255, blank=True)
+    department = models.ForeignKey(
+        "org.Department",
+        verbose_name=_("部门"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    old_values = models.JSONField(_("原值"), default=dict, blank=True)
+    new_values = models.JSONField(_("新值"), default=dict, blank=True)
+    reason = models.TextField(_("理由"), blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("审计日志")
+        verbose_name_plural = _("审计日志")
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id", "occurred_at"])]
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M:%S} {self.actor_label} {self.event_type_label}"
+
+    @property
+    def event_type_label(self) -> str:
+        return event_type_label(self.event_type)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not kwargs.pop("_allow_update", False):
+            raise AuditLogIsAppendOnly("audit events cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AuditLogIsAppendOnly("audit events can only be removed by the retention purge")
+
+    def changes(self) -> list[tuple[str, Any, Any]]:
+        """(field, old, new) for every field named in either side, for display."""
+        keys = list(dict.fromkeys([*self.old_values.keys(), *self.new_values.keys()]))
+        return [(key, self.old_values.get(key), self.new_values.get(key)) for key in keys]

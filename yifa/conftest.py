@@ -1,0 +1,111 @@
+"""Fixtures shared by every app's tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from yifa.testing import factories
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOT_DIR = Path(os.environ.get("YIFA_SCREENSHOT_DIR", "var/screenshots"))
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def department(db):
+    return factories.make_department("肇东市测试局", code="test")
+
+
+@pytest.fixture
+def other_department(db):
+    return factories.make_department("肇东市另一局", code="other")
+
+
+@pytest.fixture
+def legal_affairs_office(db):
+    return factories.make_department("肇东市司法局", code="sfj", legal_affairs=True)
+
+
+@pytest.fixture
+def make_user(db):
+    return factories.make_user
+
+
+@pytest.fixture
+def editor(db, department):
+    return factories.make_user("department_editor", department, username="editor")
+
+
+@pytest.fixture
+def head(db, department):
+    return factories.make_user("department_head", department, username="head")
+
+
+@pytest.fixture
+def legal_officer(db, legal_affairs_office):
+    return factories.make_user("legal_affairs", legal_affairs_office, username="legal")
+
+
+@pytest.fixture
+def outsider(db, other_department):
+    """Editor in another department: must never see or change `department`'s records."""
+    return factories.make_user("department_editor", other_department, username="outsider")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium through Playwright. Skips off CI when Chromium is missing; fails on CI."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("/usr/bin/chromium is missing: scripts/system-deps.sh installs it")
+        pytest.skip("/usr/bin/chromium is not installed (run `make system-deps`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser page in Chinese; screenshots go to var/screenshots/ for a person to look at."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yield settings.MEDIA_ROOT
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)

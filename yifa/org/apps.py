@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgConfig(AppConfig):
+    name = "yifa.org"
+    label = "org"
+    verbose_name = _("组织机构")
+
+    def ready(self) -> None:
+        from yifa.audit.event_types import register_event_types
+
+        register_event_types(
+            {
+                "org.region_saved": _("保存行政区划"),
+                "org.department_saved": _("保存部门"),
+                "org.staff_saved": _("保存工作人员"),
+                "org.membership_granted": _("授予角色"),
+                "org.membership_revoked": _("撤销角色"),
+                "org.account_linked": _("关联用户账户"),
+            }
+        )

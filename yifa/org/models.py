@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_region_code, validate_uscc
+
+
+class Region(models.Model):
+    class Level(models.TextChoices):
+        CITY = "city", _("市（县级）")
+        TOWN = "town", _("镇")
+        TOWNSHIP = "township", _("乡")
+        SUBDISTRICT = "subdistrict", _("街道办事处")
+        VILLAGE = "village", _("行政村")
+        COMMUNITY = "community", _("社区")
+
+    code = models.CharField(_("区划代码"), max_length=12, unique=True, validators=[validate_region_code])
+    name = models.CharField(_("名称"), max_length=100)
+    level = models.CharField(_("层级"), max_length=16, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    class Meta:
+        verbose_name = _("行政区划")
+        verbose_name_plural = _("行政区划")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Department(models.Model):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("政府工作部门")
+        INSTITUTION = "institution", _("承担行政职能的事业单位")
+        VERTICAL = "vertical", _("垂直管理部门")
+
+    name = models.CharField(_("名称"), max_length=100, unique=True)
+    short_name = models.CharField(_("简称"), max_length=30)
+    # A short stable code used on the command line and in URLs (e.g. "sfj" for 司法局).
+    code = models.SlugField(_("部门代码"), max_length=30, unique=True)
+    credit_code = models.CharField(
+        _("统一社会信用代码"), max_length=18, unique=True, validators=[validate_uscc]
+    )
+    kind = models.CharField(_("类别"), max_length=16, choices=Kind.choices, default=Kind.GOVERNMENT)
+    region = models.ForeignKey(Region, verbose_name=_("所属区划"), on_delete=models.PROTECT, related_name="+")
+    is_legal_affairs_office = models.BooleanField(
+        _("是政府法制机构"), default=False, help_text=_("法制办/司法局：审查各部门事项，可查看全部部门。")
+    )
+    phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+    is_active = models.BooleanField(_("存续"), default=True)
+
+    class Meta:
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
+        ordering = ["sort_order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Staff(models.Model):
+    class EmploymentType(models.TextChoices):
+        ADMINISTRATIVE = "administrative", _("行政编制")
+        INSTITUTIONAL = "institutional", _("事业编制")
+        CONTRACT = "contract", _("合同制")
+        DISPATCHED = "dispatched", _("劳务派遣")
+        TEMPORARY = "temporary", _("临时")
+
+    # Only established staff (在编) may hold enforcement certificates (rules.md, Enforcement).
+    ESTABLISHED = (EmploymentType.ADMINISTRATIVE, EmploymentType.INSTITUTIONAL)
+
+    name = models.CharField(_("姓名"), max_length=50)
+    department = models.ForeignKey(
+        Department, verbose_name=_("所在部门"), on_delete=models.PROTECT, related_name="staff"
+    )
+    employment_type = models.CharField(_("编制类型"), max_length=16, choices=EmploymentType.choices)
+    position = models.CharField(_("职务"), max_length=50, blank=True)
+    phone = models.CharField(_("电话"), max_length=30, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("用户账户"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff",
+    )
+    is_active = models.BooleanField(_("在岗"), default=True)
+
+    class Meta:
+        verbose_name = _("工作人员")
+        verbose_name_plural = _("工作人员")
+        ordering = ["department__sort_order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.department.short_name}）"
+
+    @property
+    def is_established(self) -> bool:
+        return self.employment_type in self.ESTABLISHED
+
+
+class Role(models.TextChoices):
+    SYSTEM_ADMIN = "system_admin", _("系统管理员")
+    LEGAL_AFFAIRS = "legal_affairs", _("政府法制机构")
+    DEPARTMENT_EDITOR = "department_editor", _("部门经办人")
+    DEPARTMENT_HEAD = "department_head", _("部门负责人")
+    INSPECTOR = "inspector", _("执法检查人员")
+    LEADER = "leader", _("领导")
+
+
+# Roles whose holders see every department's records (design.md: department scoping).
+CITY_WIDE_ROLES = frozenset({Role.SYSTEM_ADMIN, Role.LEGAL_AFFAIRS, Role.LEADER})
+
+
+class Membership(models.Model):
+    """A staff member holds a role in a department. City-wide roles are held in the office that grants them."""
+
+    staff = models.ForeignKey(Staff, verbose_name=_("工作人员"), on_delete=models.CASCADE, related_name="memberships")
+    department = models.ForeignKey(
+        Department, verbose_name=_("部门"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(_("角色"), max_length=24, choices=Role.choices)
+    granted_at = models.DateTimeField(_("授予时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("角色授予")
+        verbose_name_plural = _("角色授予")
+        constraints = [
+            models.UniqueConstraint(fields=["staff", "department", "role"], name="org_membership_unique_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.staff.name} · {self.department.short_name} · {self.get_role_display()}"

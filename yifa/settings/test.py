@@ -1,0 +1,20 @@
+"""Test settings: fast and hermetic (fast hasher, immediate tasks, local-memory cache and mail)."""
+
+import os
+import tempfile
+
+os.environ.setdefault("YIFA_VAR_DIR", tempfile.mkdtemp(prefix="yifa-test-var-"))
+
+from . import *  # noqa: E402,F403
+from . import VAR_DIR  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True

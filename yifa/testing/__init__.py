@@ -1,0 +1,1 @@
+"""Shared test helpers: factories for the organisation and roles, and the browser fixture."""
