@@ -1,15 +1,41 @@
+"""URLs. Each yifa app may have a `urls.py` with `urlpatterns`; they are included before Wagtail's
+page tree, which serves everything else. Apps choose their own prefixes (e.g. "disclosure/")."""
+
+import importlib
+
+from django.apps import apps
 from django.conf import settings
-from django.conf.urls.i18n import i18n_patterns  # noqa: F401  (kept for modules that want prefixed URLs)
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from yifa.api.api import api
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/", api.urls),
 ]
+
+
+def _app_urlpatterns() -> list:
+    patterns: list = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("yifa."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.urls")
+        except ModuleNotFoundError as error:
+            if error.name == f"{config.name}.urls":
+                continue
+            raise
+        patterns.append(path("", include((module.urlpatterns, config.label))))
+    return patterns
+
+
+urlpatterns += _app_urlpatterns()
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -53,6 +53,11 @@ INSTALLED_APPS = [
     "yifa.org",
     "yifa.calendar",
     "yifa.casework",
+    "yifa.search",
+    "yifa.portal",
+    "yifa.powers",
+    "yifa.disclosure",
+    "yifa.api",
     "yifa.backoffice",
     "yifa.demo",
     # Wagtail

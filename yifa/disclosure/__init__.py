@@ -1,0 +1,1 @@
+"""Information-disclosure requests (依申请公开) on statutory deadlines."""
