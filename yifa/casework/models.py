@@ -1,0 +1,87 @@
+"""The case base: every case type (disclosure request, reconsideration, power-list change …) subclasses `Case`.
+
+Status says where the case is; outcome says how it ended — two fields, never one (froide keeps
+Status apart from Resolution). "Due soon" and "overdue" are never stored: they are derived from the
+case's deadlines when queried (yifa.calendar.selectors).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Case(models.Model):
+    reference = models.CharField(_("编号"), max_length=40, unique=True)
+    department = models.ForeignKey(
+        "org.Department", verbose_name=_("承办部门"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(_("状态"), max_length=32, db_index=True)
+    outcome = models.CharField(_("结果"), max_length=32, blank=True, db_index=True)
+    opened_at = models.DateTimeField(_("立案时间"), default=timezone.now, db_index=True)
+    closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    # Subclasses set these: the statuses in which the case is finished.
+    CLOSED_STATUSES: ClassVar[frozenset[str]] = frozenset()
+
+    class Meta:
+        abstract = True
+        ordering = ["-opened_at"]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in self.CLOSED_STATUSES
+
+    def status_label(self) -> str:
+        return str(dict(self._meta.get_field("status").choices or []).get(self.status, self.status))
+
+    def outcome_label(self) -> str:
+        return str(dict(self._meta.get_field("outcome").choices or []).get(self.outcome, self.outcome))
+
+
+def attachment_upload_to(instance: Attachment, filename: str) -> str:
+    # The stored name is ours (a hash); the uploader's file name is kept in original_name only.
+    stamp = timezone.now()
+    return f"attachments/{stamp:%Y/%m}/{instance.sha256[:32]}{instance.extension_with_dot}"
+
+
+class Attachment(models.Model):
+    """A file attached to any record (a case, a reply, a notice). Checked by casework.attachments."""
+
+    owner_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    owner_id = models.CharField(max_length=64, db_index=True)
+    owner = GenericForeignKey("owner_type", "owner_id")
+    department = models.ForeignKey(
+        "org.Department", verbose_name=_("部门"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("类别"), max_length=40, blank=True)
+    file = models.FileField(_("文件"), upload_to=attachment_upload_to, max_length=255)
+    original_name = models.CharField(_("文件名"), max_length=200)
+    extension = models.CharField(_("类型"), max_length=10)
+    size = models.PositiveBigIntegerField(_("大小（字节）"))
+    sha256 = models.CharField(max_length=64)
+    is_public = models.BooleanField(_("公开"), default=False)
+    uploaded_by_label = models.CharField(_("上传人"), max_length=150)
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+        ordering = ["uploaded_at", "id"]
+        indexes = [models.Index(fields=["owner_type", "owner_id"])]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def extension_with_dot(self) -> str:
+        return f".{self.extension}" if self.extension else ""
