@@ -7,8 +7,8 @@ import itertools
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 
-from yifa.org.models import Department, Membership, Region, Role, Staff
 from yifa.org.actions import sync_role_groups
+from yifa.org.models import Department, Membership, Region, Role, Staff
 from yifa.org.validators import uscc_check_character
 
 _counter = itertools.count(1)
