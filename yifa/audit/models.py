@@ -68,10 +68,6 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M:%S} {self.actor_label} {self.event_type_label}"
 
-    @property
-    def event_type_label(self) -> str:
-        return event_type_label(self.event_type)
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not kwargs.pop("_allow_update", False):
             raise AuditLogIsAppendOnly("audit events cannot be changed")
@@ -79,6 +75,10 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AuditLogIsAppendOnly("audit events can only be removed by the retention purge")
+
+    @property
+    def event_type_label(self) -> str:
+        return event_type_label(self.event_type)
 
     def changes(self) -> list[tuple[str, Any, Any]]:
         """(field, old, new) for every field named in either side, for display."""

@@ -26,7 +26,7 @@ TOWNSHIPS = ["太平乡", "海城乡", "向阳乡", "洪河乡", "跃进乡", "�
 VILLAGE_STEMS = ["前进", "胜利", "永安", "丰收", "新发", "双兴", "东兴", "民主", "红旗", "富强", "长青", "合心"]
 
 # (name, short name, code, kind, legal affairs office)
-G, I, V = Department.Kind.GOVERNMENT, Department.Kind.INSTITUTION, Department.Kind.VERTICAL
+G, INST, V = Department.Kind.GOVERNMENT, Department.Kind.INSTITUTION, Department.Kind.VERTICAL
 DEPARTMENTS: list[tuple[str, str, str, str, bool]] = [
     ("肇东市人民政府办公室", "市政府办", "bgs", G, False),
     ("肇东市人民政府法制办公室", "市法制办", "sfj", G, True),
@@ -58,8 +58,8 @@ DEPARTMENTS: list[tuple[str, str, str, str, bool]] = [
     ("肇东市物价监督管理局", "市物价局", "wjgl", G, False),
     ("肇东市城市管理综合执法局", "市城管执法局", "cgj", G, False),
     ("肇东市人民防空办公室", "市人防办", "rfb", G, False),
-    ("肇东市房产管理局", "市房产局", "fcj", I, False),
-    ("肇东市政务服务中心管理办公室", "市政务服务中心", "zwzx", I, False),
+    ("肇东市房产管理局", "市房产局", "fcj", INST, False),
+    ("肇东市政务服务中心管理办公室", "市政务服务中心", "zwzx", INST, False),
     ("肇东市国家税务局", "市国税局", "gsj", V, False),
     ("肇东市地方税务局", "市地税局", "dsj", V, False),
 ]
@@ -100,10 +100,8 @@ def _load_regions() -> tuple[Region, int]:
         created += was_created
         parents.append(region)
     # 130 villages and communities: communities under the sub-district offices, villages under towns.
-    n = 0
     for index in range(130):
         parent = parents[index % len(parents)]
-        n += 1
         is_community = parent.level == Region.Level.SUBDISTRICT
         stem = VILLAGE_STEMS[index % len(VILLAGE_STEMS)]
         name = f"{stem}社区" if is_community else f"{stem}村"
