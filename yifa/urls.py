@@ -12,7 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from yifa.api.api import api
 
-urlpatterns = [
+urlpatterns: list = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -58,11 +58,12 @@ def record_event(
     """Append one row. Must run inside the caller's transaction so the log and the change agree."""
     if not is_registered(event_type):
         raise ValueError(f"unregistered audit event type {event_type!r}")
-    user = actor if getattr(actor, "is_authenticated", False) and not isinstance(actor, SystemJob) else None
+    user: Any = actor if getattr(actor, "is_authenticated", False) and not isinstance(actor, SystemJob) else None
     if ip is None and isinstance(actor, PublicVisitor) and actor.ip:
         ip = actor.ip
     if department is None and target is not None:
-        department = getattr(target, "department", None)
+        # A department's own records are logged under it, so its staff see them in the audit report.
+        department = target if target._meta.label == "org.Department" else getattr(target, "department", None)
     event = AuditEvent(
         actor_user=user,
         actor_label=actor_label(actor)[:150],

@@ -42,10 +42,10 @@ class Case(models.Model):
         return self.status in self.CLOSED_STATUSES
 
     def status_label(self) -> str:
-        return str(dict(self._meta.get_field("status").choices or []).get(self.status, self.status))
+        return str(dict(self._meta.get_field("status").choices or []).get(self.status, self.status))  # type: ignore[union-attr]
 
     def outcome_label(self) -> str:
-        return str(dict(self._meta.get_field("outcome").choices or []).get(self.outcome, self.outcome))
+        return str(dict(self._meta.get_field("outcome").choices or []).get(self.outcome, self.outcome))  # type: ignore[union-attr]
 
 
 def attachment_upload_to(instance: Attachment, filename: str) -> str:

@@ -43,7 +43,7 @@ def role_group(role: str) -> Group:
 
 def sync_role_groups(user: AbstractBaseUser) -> None:
     roles = set(
-        Membership.objects.filter(staff__user=user, staff__is_active=True).values_list("role", flat=True)
+        Membership.objects.filter(staff__user_id=user.pk, staff__is_active=True).values_list("role", flat=True)
     )
     role_groups = {role: role_group(role) for role in Role.values}
     for role, group in role_groups.items():

@@ -194,7 +194,11 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
     # HSTS preload is a decision for the site owner; we do not opt in on their behalf.
-    SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+    SILENCED_SYSTEM_CHECKS = [
+        # X_FRAME_OPTIONS stays SAMEORIGIN: Wagtail's live preview shows the page in a same-origin frame.
+        "security.W019",
+        *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+    ]
 
 # --- Language and time ----------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

@@ -1,0 +1,87 @@
+"""Back-office screens for the organisation: regions, departments, staff and role grants."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSetGroup
+from wagtail.permissions import register_permission_policy
+
+from yifa.backoffice.viewsets import ScopedModelViewSet
+
+from . import actions
+from .models import Department, Membership, Region, Staff
+from .policies import department_policy, membership_policy, region_policy, staff_policy
+
+register_permission_policy(Region, region_policy)
+register_permission_policy(Department, department_policy)
+register_permission_policy(Staff, staff_policy)
+register_permission_policy(Membership, membership_policy)
+
+
+class RegionViewSet(ScopedModelViewSet):
+    model = Region
+    icon = "site"
+    menu_label = _("行政区划")
+    form_fields = ["code", "name", "level", "parent"]
+    list_display = ["code", "name", "level", "parent"]
+    list_filter = ["level"]
+    search_fields = ["name", "code"]
+    write_action = staticmethod(lambda *, actor, instance: actions.save_region(actor=actor, region=instance))
+
+
+class DepartmentViewSet(ScopedModelViewSet):
+    model = Department
+    icon = "group"
+    menu_label = _("部门")
+    form_fields = [
+        "name", "short_name", "code", "credit_code", "kind", "region",
+        "is_legal_affairs_office", "phone", "address", "sort_order", "is_active",
+    ]
+    list_display = ["name", "short_name", "code", "kind", "credit_code"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "short_name", "code"]
+    write_action = staticmethod(lambda *, actor, instance: actions.save_department(actor=actor, department=instance))
+
+
+class StaffViewSet(ScopedModelViewSet):
+    model = Staff
+    icon = "user"
+    menu_label = _("工作人员")
+    form_fields = ["name", "department", "employment_type", "position", "phone", "is_active"]
+    list_display = ["name", "department", "employment_type", "position", "is_active"]
+    list_filter = ["employment_type", "department", "is_active"]
+    search_fields = ["name"]
+    write_action = staticmethod(lambda *, actor, instance: actions.save_staff(actor=actor, staff=instance))
+
+
+def _grant(*, actor, instance):
+    return actions.grant_role(actor=actor, staff=instance.staff, department=instance.department, role=instance.role)
+
+
+def _revoke(*, actor, instance):
+    actions.revoke_role(actor=actor, membership=instance)
+
+
+class MembershipViewSet(ScopedModelViewSet):
+    model = Membership
+    icon = "key"
+    menu_label = _("角色授予")
+    form_fields = ["staff", "department", "role"]
+    list_display = ["staff", "department", "role", "granted_at"]
+    list_filter = ["role", "department"]
+    search_fields = ["staff__name"]
+    write_action = staticmethod(_grant)
+    delete_write_action = staticmethod(_revoke)
+
+
+class OrganisationGroup(ModelViewSetGroup):
+    menu_label = _("组织机构")
+    menu_icon = "group"
+    menu_order = 800
+    items = (DepartmentViewSet, StaffViewSet, MembershipViewSet, RegionViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation() -> OrganisationGroup:
+    return OrganisationGroup()
