@@ -6,6 +6,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 
 from yifa.backoffice.viewsets import ScopedModelViewSet
 from yifa.org.models import Department
@@ -43,7 +44,9 @@ class AuditEventViewSet(ScopedModelViewSet):
     menu_label = _("审计日志")
     menu_order = 900
     add_to_admin_menu = True
-    list_display = ["occurred_at", "actor_label", "event_type_label", "target_repr", "department", "reason"]
+    list_display = [
+        "occurred_at", "actor_label", Column("event_type_label", label=_("事件类型")), "target_repr", "department", "reason",
+    ]
     filterset_class = AuditEventFilterSet
     search_fields = ["target_repr", "reason", "actor_label"]
     inspect_view_fields = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
@@ -49,7 +50,7 @@ class StaffViewSet(ScopedModelViewSet):
     icon = "user"
     menu_label = _("工作人员")
     form_fields = ["name", "department", "employment_type", "position", "phone", "is_active"]
-    list_display = ["name", "department", "employment_type", "position", "is_active"]
+    list_display = ["name", "department", "employment_type", "position", BooleanColumn("is_active", label=_("在岗"))]
     list_filter = ["employment_type", "department", "is_active"]
     search_fields = ["name"]
     write_action = staticmethod(lambda *, actor, instance: actions.save_staff(actor=actor, staff=instance))
