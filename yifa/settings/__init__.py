@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     # Django and the rest
     "axes",
     "django_tasks",
+    "django_tasks_db",
     "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
