@@ -83,3 +83,13 @@ def test_only_system_administrators_grant_roles(head, department, make_user):
 
 def test_factory_credit_codes_are_valid():
     validate_uscc(make_credit_code(123))
+
+
+def test_role_and_field_names_have_english_translations():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert str(Role.LEGAL_AFFAIRS.label) == "Legal affairs office"
+        assert str(Staff._meta.get_field("employment_type").verbose_name) == "Establishment type"
+    with translation.override("zh-hans"):
+        assert str(Role.LEGAL_AFFAIRS.label) == "政府法制机构"
