@@ -75,3 +75,22 @@ def test_department_staff_see_only_their_departments_events(department, other_de
     theirs = record_event(actor=JOB, event_type="org.department_saved", target=other_department)
     assert list(events_visible_to(editor)) == [mine]
     assert {mine, theirs} <= set(events_visible_to(legal_officer))
+
+
+def test_the_purge_command_refuses_a_short_period_with_a_clear_message(db):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="不少于六个月"):
+        call_command("audit_purge", older_than_days=10)
+
+
+def test_the_yifa_command_wraps_manage_py(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "YIFA_VAR_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run([sys.executable, "-m", "yifa", "help", "demo"], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "载入肇东市" in result.stdout
