@@ -56,6 +56,31 @@ def record_event(
     ip: str | None = None,
 ) -> AuditEvent:
     """Append one row. Must run inside the caller's transaction so the log and the change agree."""
+    event = build_event(
+        actor=actor, event_type=event_type, target=target, department=department, old=old, new=new,
+        reason=reason, ip=ip,
+    )
+    event.save()
+    return event
+
+
+def record_events(events: list[AuditEvent]) -> None:
+    """Append many rows built with `build_event` at once (a system job touching thousands of records)."""
+    AuditEvent.objects.bulk_create(events, batch_size=2000)
+
+
+def build_event(
+    *,
+    actor: Actor | None,
+    event_type: str,
+    target: models.Model | None = None,
+    department: Any = None,
+    old: dict[str, Any] | None = None,
+    new: dict[str, Any] | None = None,
+    reason: str = "",
+    ip: str | None = None,
+) -> AuditEvent:
+    """An unsaved row, checked like `record_event`'s."""
     if not is_registered(event_type):
         raise ValueError(f"unregistered audit event type {event_type!r}")
     user: Any = actor if getattr(actor, "is_authenticated", False) and not isinstance(actor, SystemJob) else None
@@ -77,7 +102,6 @@ def record_event(
         new_values=_jsonable(new or {}),
         reason=reason,
     )
-    event.save()
     return event
 
 

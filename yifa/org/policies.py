@@ -112,15 +112,8 @@ class DepartmentScopedPolicy(BasePermissionPolicy):
             )
 
 
-class RegionPolicy(DepartmentScopedPolicy):
-    """Regions are public reference data: everyone with a role reads, only system admins write."""
-
-    rules = {
-        "view": EVERY_ROLE,
-        "add": frozenset({R.SYSTEM_ADMIN}),
-        "change": frozenset({R.SYSTEM_ADMIN}),
-        "delete": frozenset(),
-    }
+class ReferenceDataPolicy(DepartmentScopedPolicy):
+    """City-wide reference data (regions, the working-day calendar): roles decide, departments do not."""
 
     def instances_user_has_any_permission_for(self, user: Any, actions: list[str]) -> QuerySet:
         if self.user_has_any_permission(user, actions):
@@ -129,6 +122,17 @@ class RegionPolicy(DepartmentScopedPolicy):
 
     def user_has_permission_for_instance(self, user: Any, action: str, instance: Model) -> bool:
         return self.user_has_permission(user, action)
+
+
+class RegionPolicy(ReferenceDataPolicy):
+    """Regions: everyone with a role reads, only system admins write."""
+
+    rules = {
+        "view": EVERY_ROLE,
+        "add": frozenset({R.SYSTEM_ADMIN}),
+        "change": frozenset({R.SYSTEM_ADMIN}),
+        "delete": frozenset(),
+    }
 
 
 class DepartmentPolicy(DepartmentScopedPolicy):

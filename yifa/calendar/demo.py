@@ -1,0 +1,25 @@
+"""Demo calendar: the State Council holiday notices for 2016 and 2017, imported as the city would.
+
+The package already knows these years; importing the notices shows the path a city takes each
+November, and names each holiday's document number in every deadline's trace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yifa.audit.actors import DEMO_LOADER
+from yifa.demo.registry import register_demo_loader
+
+from .actions import import_holiday_notice
+
+NOTICES = Path(__file__).with_name("notices")
+
+
+@register_demo_loader("calendar", order=20)
+def load_calendar_demo() -> str:
+    imported = []
+    for path in sorted(NOTICES.glob("*.txt")):
+        outcome = import_holiday_notice(actor=DEMO_LOADER, text=path.read_text(encoding="utf-8"), year=int(path.stem))
+        imported.append(f"{outcome.notice.year}（{outcome.notice.document_number}）")
+    return "已导入节假日安排通知：" + "、".join(imported)

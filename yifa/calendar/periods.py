@@ -1,0 +1,139 @@
+"""What a statutory period is: a length, a unit, and whether it is a maximum or a minimum.
+
+rules.md, "Counting periods": "日" in a statute is a calendar day unless the statute says 工作日;
+some periods are minimums (e.g. legality review normally ≥7 working days, 重大行政决策程序暂行条例
+art.28), not maximums. Extensions are granted in the period's own unit and may be capped by statute
+(e.g. 政府信息公开条例 art.33: at most 20 working days).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from yifa.core.errors import ActionRefused
+
+# Longest periods the engine accepts: beyond these a typo is far likelier than a statute.
+MAX_LENGTH = {"working_day": 2600, "day": 3660}
+
+
+class Unit(models.TextChoices):
+    WORKING_DAY = "working_day", gettext_lazy("工作日")
+    DAY = "day", gettext_lazy("日")
+
+
+class PeriodKind(models.TextChoices):
+    MAXIMUM = "max", gettext_lazy("最长期限（最迟于到期日）")
+    MINIMUM = "min", gettext_lazy("最短期限（不得早于到期日）")
+
+
+class SuspensionReason(models.TextChoices):
+    """Why the clock stopped (rules.md: 补正, third-party consultation, 中止, hearing, expert tests)."""
+
+    CORRECTION = "correction", gettext_lazy("补正")
+    THIRD_PARTY = "third_party", gettext_lazy("征求第三方意见")
+    INTER_AGENCY = "inter_agency", gettext_lazy("征求其他机关意见")
+    SUSPENSION = "suspension", gettext_lazy("中止")
+    HEARING = "hearing", gettext_lazy("听证")
+    EXPERT_TEST = "expert_test", gettext_lazy("检验、检测、检疫、鉴定")
+    OTHER = "other", gettext_lazy("其他法定事由")
+
+
+class DeadlineInputError(ActionRefused):
+    """The period, a suspension or an extension makes no sense; the message says why."""
+
+
+UNIT_ALIASES = {
+    "working_day": Unit.WORKING_DAY,
+    "working_days": Unit.WORKING_DAY,
+    "workday": Unit.WORKING_DAY,
+    "工作日": Unit.WORKING_DAY,
+    "day": Unit.DAY,
+    "days": Unit.DAY,
+    "calendar_day": Unit.DAY,
+    "日": Unit.DAY,
+    "天": Unit.DAY,
+    "自然日": Unit.DAY,
+}
+
+
+def parse_unit(value: str) -> Unit:
+    unit = UNIT_ALIASES.get((value or "").strip().lower())
+    if unit is None:
+        raise DeadlineInputError(
+            _("未知的期间单位“%(unit)s”。可用的单位：working_day（工作日）、day（日，自然日）。") % {"unit": value}
+        )
+    return unit
+
+
+def parse_kind(value: str) -> PeriodKind:
+    kinds = {"max": PeriodKind.MAXIMUM, "maximum": PeriodKind.MAXIMUM, "min": PeriodKind.MINIMUM,
+             "minimum": PeriodKind.MINIMUM, "最长": PeriodKind.MAXIMUM, "最短": PeriodKind.MINIMUM}
+    kind = kinds.get((value or "").strip().lower())
+    if kind is None:
+        raise DeadlineInputError(_("未知的期限类型“%(kind)s”。可用的类型：max（最长期限）、min（最短期限）。") % {"kind": value})
+    return kind
+
+
+def parse_date(value: str, *, what: str | None = None) -> dt.date:
+    """A date as YYYY-MM-DD, or a clear message naming what was wrong."""
+    try:
+        return dt.date.fromisoformat((value or "").strip())
+    except ValueError:
+        raise DeadlineInputError(
+            _("%(what)s“%(value)s”不是有效的日期，请按 YYYY-MM-DD 填写，例如 2017-09-20。")
+            % {"what": what or _("日期"), "value": value}
+        ) from None
+
+
+def check_length(length: int, unit: str, *, what: str | None = None) -> None:
+    what = what or _("期间")
+    if isinstance(length, bool) or not isinstance(length, int):
+        raise DeadlineInputError(_("%(what)s长度必须是整数。") % {"what": what})
+    if length < 1:
+        raise DeadlineInputError(_("%(what)s长度必须是正整数，不能是 %(length)s。") % {"what": what, "length": length})
+    limit = MAX_LENGTH[unit]
+    if length > limit:
+        raise DeadlineInputError(
+            _("%(what)s长度 %(length)s 超过了允许的上限 %(limit)s，请检查输入。")
+            % {"what": what, "length": length, "limit": limit}
+        )
+
+
+@dataclass(frozen=True)
+class Period:
+    length: int
+    unit: str = Unit.WORKING_DAY
+    kind: str = PeriodKind.MAXIMUM
+    # The most a statute allows to be added by extension, in the same unit; None means no extension cap.
+    max_extension: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.unit not in Unit.values:
+            parse_unit(str(self.unit))  # raises with the message
+        if self.kind not in PeriodKind.values:
+            parse_kind(str(self.kind))
+        check_length(self.length, self.unit)
+        if self.max_extension is not None and self.max_extension < 0:
+            raise DeadlineInputError(_("延长上限不能是负数。"))
+
+    @property
+    def is_minimum(self) -> bool:
+        return self.kind == PeriodKind.MINIMUM
+
+    def describe(self) -> str:
+        return _("%(length)s（%(kind)s）") % {
+            "length": format_length(self.length, self.unit),
+            "kind": PeriodKind(self.kind).label,
+        }
+
+
+def format_length(length: int, unit: str) -> str:
+    """"20 个工作日" or "60 日", as statutes write them."""
+    if unit == Unit.WORKING_DAY:
+        return _("%(n)s 个工作日") % {"n": length}
+    return _("%(n)s 日") % {"n": length}
