@@ -93,7 +93,8 @@ def _locked(deadline: Deadline) -> Deadline:
 def _require_open(deadline: Deadline) -> None:
     if not deadline.is_open:
         raise ActionRefused(
-            _("期限“%(purpose)s”已%(status)s，不能再变更。") % {"purpose": deadline.purpose, "status": deadline.get_status_display()}
+            _("期限“%(purpose)s”的状态为“%(status)s”，不能再变更。")
+            % {"purpose": deadline.purpose, "status": deadline.get_status_display()}
         )
 
 

@@ -1,0 +1,112 @@
+"""Changing the calendar: imports and single days, each a revision that recomputes the open deadlines it touches."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from yifa.audit.models import AuditEvent
+from yifa.calendar import actions
+from yifa.calendar.models import CalendarDay, CalendarRevision, HolidayNotice
+from yifa.calendar.periods import Period
+from yifa.calendar.workcalendar import current_calendar
+from yifa.core.errors import ActionRefused
+
+D = dt.date
+NOTICES = Path(__file__).resolve().parents[1] / "notices"
+NOTICE_2027 = """国务院办公厅关于2027年部分节假日安排的通知
+国办发明电〔2026〕99号
+一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+二、春节：2月5日（周五）至11日（周四）放假调休，共7天。2月13日（周六）上班。"""
+
+
+@pytest.fixture
+def into_2027(record, editor):
+    # 20 working days from 2026-12-15 reach into 2027, whose calendar nobody has confirmed yet.
+    return actions.open_deadline(actor=editor, target=record, start=D(2026, 12, 15), period=Period(20), purpose="答复期限")
+
+
+def test_importing_next_years_notice_confirms_it_and_recomputes_open_deadlines(
+    into_2027, calendar_keeper, record, django_capture_on_commit_callbacks
+):
+    assert into_2027.calendar_unconfirmed and into_2027.due_date == D(2027, 1, 12)
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = actions.import_holiday_notice(actor=calendar_keeper, text=NOTICE_2027)
+    assert outcome.imported and outcome.affected == 1
+    assert current_calendar().year_status(2027).confirmed
+    into_2027.refresh_from_db()
+    assert not into_2027.calendar_unconfirmed
+    assert into_2027.due_date == D(2027, 1, 13)  # 2027-01-01 is now a holiday
+    moved = AuditEvent.objects.get(event_type="deadline.recomputed")
+    assert moved.target_id == str(record.pk)
+    assert (moved.old_values["due_date"], moved.new_values["due_date"]) == ("2027-01-12", "2027-01-13")
+    assert CalendarDay.objects.get(date=D(2027, 2, 13)).source_document == "国办发明电〔2026〕99号"
+
+
+def test_a_dry_run_shows_the_changes_and_writes_nothing(into_2027, calendar_keeper):
+    outcome = actions.import_holiday_notice(actor=calendar_keeper, text=NOTICE_2027, dry_run=True)
+    assert {c.date for c in outcome.working_changes} >= {D(2027, 1, 1), D(2027, 2, 13)}
+    assert not outcome.imported
+    assert not HolidayNotice.objects.exists() and not CalendarRevision.objects.exists()
+
+
+def test_importing_the_same_notice_again_changes_nothing(calendar_keeper):
+    text = (NOTICES / "2017.txt").read_text(encoding="utf-8")
+    actions.import_holiday_notice(actor=calendar_keeper, text=text)
+    revisions, events = CalendarRevision.objects.count(), AuditEvent.objects.count()
+    outcome = actions.import_holiday_notice(actor=calendar_keeper, text=text)
+    assert not outcome.imported
+    assert (CalendarRevision.objects.count(), AuditEvent.objects.count()) == (revisions, events)
+
+
+def test_a_notice_without_a_document_number_is_refused(calendar_keeper):
+    text = NOTICE_2027.replace("国办发明电〔2026〕99号\n", "")
+    with pytest.raises(ActionRefused, match="请填写通知的文号"):
+        actions.import_holiday_notice(actor=calendar_keeper, text=text)
+    assert not CalendarDay.objects.exists()
+
+
+def test_only_the_legal_affairs_office_and_administrators_change_the_calendar(editor, head):
+    for user in (editor, head):
+        with pytest.raises(PermissionDenied):
+            actions.import_holiday_notice(actor=user, text=NOTICE_2027)
+        with pytest.raises(PermissionDenied):
+            actions.set_calendar_day(actor=user, day=D(2027, 3, 1), is_working_day=False, source_document="x")
+    assert not CalendarDay.objects.exists()
+
+
+def test_a_day_set_by_a_document_moves_deadlines_and_can_be_withdrawn(
+    record, editor, calendar_keeper, django_capture_on_commit_callbacks
+):
+    deadline = actions.open_deadline(actor=editor, target=record, start=D(2017, 9, 20), period=Period(20), purpose="答复")
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.set_calendar_day(actor=calendar_keeper, day=D(2017, 10, 23), is_working_day=False,
+                                 source_document="肇政办发〔2017〕30号", note="全市停电检修")
+    deadline.refresh_from_db()
+    assert deadline.due_date == D(2017, 10, 25)
+    assert any("肇政办发〔2017〕30号" in str(line) for line in deadline.trace)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.clear_calendar_day(actor=calendar_keeper, day=D(2017, 10, 23), reason="通知撤回")
+    deadline.refresh_from_db()
+    assert deadline.due_date == D(2017, 10, 24)
+    assert AuditEvent.objects.filter(event_type="deadline.recomputed").count() == 2
+
+
+def test_a_day_needs_its_source_document(calendar_keeper):
+    with pytest.raises(ActionRefused, match="请填写依据文号"):
+        actions.set_calendar_day(actor=calendar_keeper, day=D(2027, 3, 1), is_working_day=False, source_document=" ")
+
+
+def test_days_from_a_notice_are_changed_by_importing_it_again_not_one_by_one(calendar_keeper):
+    actions.import_holiday_notice(actor=calendar_keeper, text=NOTICE_2027)
+    with pytest.raises(ActionRefused, match="请重新导入通知"):
+        actions.clear_calendar_day(actor=calendar_keeper, day=D(2027, 1, 1), reason="误导入")
+
+
+def test_recomputation_touches_only_deadlines_whose_window_reaches_the_changed_days(record, editor):
+    early = actions.open_deadline(actor=editor, target=record, start=D(2017, 3, 1), period=Period(10), purpose="早")
+    late = actions.open_deadline(actor=editor, target=record, start=D(2017, 9, 20), period=Period(20), purpose="晚")
+    affected = set(actions.affected_deadlines(D(2017, 10, 1), D(2017, 10, 8)))
+    assert affected == {late}
+    assert early not in affected
