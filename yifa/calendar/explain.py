@@ -81,14 +81,15 @@ def describe(line: TraceLine, unit: str) -> str:
             "day": day_label(line.date_from), "length": format_length(line.total, unit),  # type: ignore[arg-type]
         }
     if line.code == Step.EXTENSION:
-        text = _("经批准延长 %(length)s，期间合计 %(total)s。") % {
+        values = {
             "length": format_length(n, unit), "total": format_length(line.total, unit),
+            "who": line.name or _("批准人"), "when": line.date_from.isoformat() if line.date_from else "—",
         }
         if line.name or line.date_from:
-            text = _("%(who)s于 %(when)s 批准：") % {
-                "who": line.name or _("批准人"), "when": line.date_from.isoformat() if line.date_from else "—",
-            } + text
-        return text + (f" {line.note}" if line.note else "")
+            text = _("%(who)s于 %(when)s 批准延长 %(length)s，期间合计 %(total)s。") % values
+        else:
+            text = _("经批准延长 %(length)s，期间合计 %(total)s。") % values
+        return text + (_("理由：%(reason)s") % {"reason": line.note} if line.note else "")
     if line.code == Step.COUNT:
         if unit == Unit.WORKING_DAY:
             return _("%(span)s：工作日，计 %(counted)s 日，累计 %(total)s 日。") % {

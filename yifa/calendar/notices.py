@@ -106,16 +106,16 @@ def _check_year(found: int | None, year: int | None) -> int:
 
 def _parse_text(raw: str, *, year: int | None, document_number: str) -> ParsedNotice:
     text = _normalise(raw)
-    title_match = TITLE_YEAR.search(text)
-    the_year = _check_year(int(title_match.group(1)) if title_match else None, year)
-    number_match = DOCUMENT_NUMBER.search(text)
-    if not document_number and number_match:
-        document_number = f"国办发明电〔{number_match.group(1)}〕{number_match.group(2)}号"
     headers = list(ITEM.finditer(text))
     if not headers:
         raise NoticeError(
             _("没有找到节假日条目（例如“一、元旦：1月1日放假……”）。这似乎不是国务院办公厅节假日安排通知。")
         )
+    title_match = TITLE_YEAR.search(text)
+    the_year = _check_year(int(title_match.group(1)) if title_match else None, year)
+    number_match = DOCUMENT_NUMBER.search(text)
+    if not document_number and number_match:
+        document_number = f"国办发明电〔{number_match.group(1)}〕{number_match.group(2)}号"
     notice = ParsedNotice(
         year=the_year, document_number=document_number.strip(),
         title=_("国务院办公厅关于%(year)s年部分节假日安排的通知") % {"year": the_year},

@@ -27,8 +27,8 @@ class Unit(models.TextChoices):
 
 
 class PeriodKind(models.TextChoices):
-    MAXIMUM = "max", gettext_lazy("最长期限（最迟于到期日）")
-    MINIMUM = "min", gettext_lazy("最短期限（不得早于到期日）")
+    MAXIMUM = "max", gettext_lazy("最长期限")  # act no later than the due date
+    MINIMUM = "min", gettext_lazy("最短期限")  # complete no earlier than the due date
 
 
 class SuspensionReason(models.TextChoices):
