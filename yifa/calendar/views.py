@@ -6,6 +6,7 @@ Views parse, check and render; every write is an action from `actions`.
 from __future__ import annotations
 
 import calendar as month_calendar
+import contextlib
 import datetime as dt
 from typing import Any
 
@@ -281,10 +282,8 @@ def calendar_day(request: HttpRequest) -> HttpResponse:
     _refuse_unless_keeper(request)
     initial: dict[str, Any] = {}
     if request.GET.get("day"):
-        try:
+        with contextlib.suppress(ValueError):  # a malformed ?day= just leaves the form empty
             initial["day"] = dt.date.fromisoformat(request.GET["day"])
-        except ValueError:
-            pass
     form = CalendarDayForm(request.POST if request.method == "POST" and "set" in request.POST else None,
                            initial=initial)
     clear_form = ClearDayForm(request.POST if request.method == "POST" and "clear" in request.POST else None)
