@@ -1,7 +1,8 @@
 """Fill English msgstr entries of the apps' .po files from a glossary, then compile.
 
 Usage: .venv/bin/python scripts/fill_translations.py scripts/glossary_en.tsv yifa/org yifa/audit ...
-A glossary line is "中文<TAB>English". Entries already translated are kept.
+A glossary line is "中文<TAB>English", or "context|中文<TAB>English" for a msgid with a context.
+Entries already translated are kept.
 """
 
 from __future__ import annotations
@@ -25,10 +26,14 @@ def main() -> int:
         po_path = Path(app) / "locale/en/LC_MESSAGES/django.po"
         po = polib.pofile(str(po_path))
         for entry in po:
-            if not entry.msgstr and entry.msgid in glossary:
-                entry.msgstr = glossary[entry.msgid]
+            # A msgid with a context is looked up as "context|msgid" (e.g. "short weekday|日").
+            key = f"{entry.msgctxt}|{entry.msgid}" if entry.msgctxt else entry.msgid
             if "fuzzy" in entry.flags:
+                # A fuzzy match is msgmerge's guess from a similar msgid: never ship it as a translation.
                 entry.flags.remove("fuzzy")
+                entry.msgstr = ""
+            if not entry.msgstr and key in glossary:
+                entry.msgstr = glossary[key]
             if not entry.msgstr:
                 missing += 1
                 print(f"untranslated in {app}: {entry.msgid}")

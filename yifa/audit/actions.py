@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -64,9 +65,32 @@ def record_event(
     return event
 
 
-def record_events(events: list[AuditEvent]) -> None:
-    """Append many rows built with `build_event` at once (a system job touching thousands of records)."""
-    AuditEvent.objects.bulk_create(events, batch_size=2000)
+# The columns a bulk append writes; occurred_at is stamped here, as auto_now_add would.
+BULK_FIELDS = ("occurred_at", "actor_user", "actor_label", "actor_ip", "event_type", "target_type", "target_id",
+               "target_repr", "department", "old_values", "new_values", "reason")
+
+
+def record_events(events: list[dict[str, Any]]) -> int:
+    """Append many rows at once (a system job touching thousands of records), in the caller's transaction.
+
+    Each event is a dict of AuditEvent fields (ids for the foreign keys: `target_type_id`, …); the
+    event type must be registered. One prepared INSERT: 100,000 rows in about a second."""
+    from yifa.core.bulk import insert_prepared, prepare
+
+    now = prepare(AuditEvent, "occurred_at", timezone.now())
+    # JSON text, as the column stores it; default=str writes dates as ISO dates, as _jsonable does.
+    dumps = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    rows = []
+    for event in events:
+        if not is_registered(event["event_type"]):
+            raise ValueError(f"unregistered audit event type {event['event_type']!r}")
+        rows.append([
+            now, event.get("actor_user_id"), event["actor_label"][:150], event.get("actor_ip"), event["event_type"],
+            event.get("target_type_id"), str(event.get("target_id", "")), str(event.get("target_repr", ""))[:255],
+            event.get("department_id"), dumps(event.get("old_values") or {}), dumps(event.get("new_values") or {}),
+            event.get("reason", ""),
+        ])
+    return insert_prepared(AuditEvent, BULK_FIELDS, rows)
 
 
 def build_event(
@@ -171,3 +195,54 @@ def save_record(
             new = {k: v for k, v in new.items() if k in changed}
         record_event(actor=actor, event_type=event_type, target=instance, old=old, new=new, reason=reason)
     return instance
+
+
+def record_events_for_rows(
+    *,
+    actor: Actor,
+    event_type: str,
+    rows: models.QuerySet,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    id_key: str,
+    reason: str = "",
+) -> int:
+    """One event per row of `rows` (a queryset of records that point at their case through
+    `target_type`/`target_id` and have `department` and `purpose`), written by one INSERT … SELECT.
+
+    For a system job that changes thousands of records alike (deadlines recomputed after a calendar
+    change): `old` and `new` are the same for every row except the row's own id, stored under
+    `id_key`; each event is logged on the row's case."""
+    from django.db import connections, router
+
+    if not is_registered(event_type):
+        raise ValueError(f"unregistered audit event type {event_type!r}")
+    model = rows.model
+    connection = connections[router.db_for_write(AuditEvent)]
+    quote = connection.ops.quote_name
+    inner_sql, inner_params = rows.values("pk").query.sql_with_params()
+
+    def json_with_id(values: dict[str, Any]) -> tuple[str, list[str]]:
+        rest = json.dumps(_jsonable(values), ensure_ascii=False)[1:]  # '…}' or '}'
+        prefix = "{" + json.dumps(id_key) + ": "
+        expression = f"%s || CAST(r.{quote(model._meta.pk.column)} AS TEXT) || %s"  # type: ignore[union-attr]
+        if connection.vendor == "postgresql":
+            expression = f"CAST({expression} AS jsonb)"
+        return expression, [prefix, (", " + rest) if rest != "}" else "}"]
+
+    old_sql, old_params = json_with_id(old)
+    new_sql, new_params = json_with_id(new)
+    columns = ", ".join(quote(AuditEvent._meta.get_field(name).column) for name in BULK_FIELDS)  # type: ignore[union-attr,arg-type]
+    sql = (
+        f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) "
+        f"SELECT %s, NULL, %s, NULL, %s, r.{quote('target_type_id')}, r.{quote('target_id')}, "
+        f"SUBSTR(r.{quote('purpose')}, 1, 255), r.{quote('department_id')}, {old_sql}, {new_sql}, %s "
+        f"FROM {quote(model._meta.db_table)} r WHERE r.{quote(model._meta.pk.column)} IN ({inner_sql})"  # type: ignore[union-attr]
+    )
+    from yifa.core.bulk import prepare
+
+    params = [prepare(AuditEvent, "occurred_at", timezone.now()), actor_label(actor)[:150], event_type,
+              *old_params, *new_params, reason, *inner_params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount

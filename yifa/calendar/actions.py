@@ -14,15 +14,16 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yifa.audit.actions import actor_label, build_event, check_actor, record_event, record_events
+from yifa.audit.actions import actor_label, check_actor, record_event, record_events, record_events_for_rows
 from yifa.audit.actors import CALENDAR_RECOMPUTE, Actor
+from yifa.core.bulk import prepare, update_prepared
 from yifa.core.errors import ActionRefused
 
-from .engine import DeadlineResult, compute_deadline
+from .engine import DeadlineResult, Extension, Suspension, compute_deadline
 from .models import (
     CalendarDay,
     CalendarRevision,
@@ -171,9 +172,7 @@ def suspend_deadline(
     return suspension
 
 
-def _engine_suspension(s: DeadlineSuspension):  # type: ignore[no-untyped-def]
-    from .engine import Suspension
-
+def _engine_suspension(s: DeadlineSuspension) -> Suspension:
     return Suspension(s.starts_on, s.ends_on, s.reason, s.note)
 
 
@@ -229,8 +228,6 @@ def extend_deadline(
             approved_by=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
             approver_name=actor_label(actor),
         )
-        from .engine import Extension
-
         calendar = current_calendar()
         result = _compute(locked, calendar, extensions=[
             *locked.engine_extensions(), Extension(length, extension.approver_name, approved_on, extension.reason)
@@ -336,58 +333,113 @@ def affected_deadlines(date_from: dt.date, date_to: dt.date) -> models.QuerySet[
 def recompute_open_deadlines(
     *, date_from: dt.date, date_to: dt.date, actor: Actor = CALENDAR_RECOMPUTE, reason: str = "", batch_size: int = 2000
 ) -> RecomputeSummary:
-    """Recompute the open deadlines a calendar change touches; log each one whose due date moved."""
+    """Recompute the open deadlines a calendar change touches; log each one whose due date moved.
+
+    Written for 100,000 deadlines in seconds. The engine is pure, so deadlines with the same inputs
+    share one computation. Most deadlines were never suspended or extended: those are grouped by
+    their inputs in SQL and each group is updated and logged by one statement each. The rest are
+    read row by row and written with one prepared UPDATE."""
     calendar = load_calendar()
     summary = RecomputeSummary(revision=calendar.revision)
-    deadline_type = ContentType.objects.get_for_model(Deadline)
-    content_types: dict[int, ContentType] = {}
-    queryset = affected_deadlines(date_from, date_to).select_related("department").prefetch_related(
-        "suspensions", "extensions"
-    ).order_by("pk")
-    batch: list[Deadline] = []
-    events = []
+    reason = reason or _("工作日历变更后重新计算")
+    now = timezone.now()
+    memo: dict[tuple, tuple[DeadlineResult, Any]] = {}
 
-    def flush() -> None:
-        Deadline.objects.bulk_update(batch, COMPUTED_FIELDS, batch_size=batch_size)
-        record_events(events)
-        batch.clear()
-        events.clear()
+    def computed(start, length, unit, kind, max_extension, stops=(), grants=()):  # type: ignore[no-untyped-def]
+        key = (start, length, unit, kind, max_extension, stops, grants)
+        if key not in memo:
+            result = compute_deadline(calendar, start, Period(length, unit, kind, max_extension), stops, grants)
+            memo[key] = (result, prepare(Deadline, "trace", result.trace_json()))
+        return memo[key]
 
+    affected = affected_deadlines(date_from, date_to)
+    has_stops = Exists(DeadlineSuspension.objects.filter(deadline=OuterRef("pk")))
+    has_grants = Exists(DeadlineExtension.objects.filter(deadline=OuterRef("pk")))
+    plain = affected.filter(~has_stops, ~has_grants)
     with transaction.atomic():
-        for deadline in queryset.iterator(chunk_size=batch_size):
-            summary.checked += 1
-            old_due, old_paused, old_flag = deadline.due_date, deadline.paused_since, deadline.calendar_unconfirmed
+        inputs = ("start_date", "length", "unit", "kind", "max_extension")
+        state = ("due_date", "paused_since", "calendar_unconfirmed")
+        for group in plain.values(*inputs, *state).annotate(n=Count("id")).order_by():
+            summary.checked += group["n"]
             try:
-                result = _compute(deadline, calendar)
+                result, trace = computed(*(group[name] for name in inputs))
             except DeadlineInputError:
-                continue  # its inputs were valid when stored; leave it as it is rather than fail the job
-            _apply(deadline, result, calendar)
-            batch.append(deadline)
-            if (deadline.due_date, deadline.paused_since, deadline.calendar_unconfirmed) != (old_due, old_paused, old_flag):
-                summary.moved += 1
-                content_type = content_types.setdefault(deadline.target_type_id, ContentType.objects.get_for_id(deadline.target_type_id))
-                event = build_event(
-                    actor=actor, event_type="deadline.recomputed", department=deadline.department,
-                    old={"deadline_id": deadline.pk, "due_date": old_due, "calendar_unconfirmed": old_flag},
-                    new={"deadline_id": deadline.pk, "purpose": deadline.purpose, "due_date": deadline.due_date,
-                         "calendar_unconfirmed": deadline.calendar_unconfirmed, "calendar_revision": calendar.revision},
-                    reason=reason or _("工作日历变更后重新计算"),
+                continue  # its inputs were valid when stored; leave it rather than fail the job
+            # Not `plain.filter(...)`: the window's range on start_date would keep SQLite off the index.
+            members = Deadline.objects.running().filter(~has_stops, ~has_grants).filter(
+                **{name: group[name] for name in (*inputs, *state)})
+            if (result.due_date, result.paused_since, result.calendar_unconfirmed) != tuple(group[n] for n in state):
+                summary.moved += group["n"]
+                # Logged on each deadline's case, before the rows change (the filter names the old state).
+                record_events_for_rows(
+                    actor=actor, event_type="deadline.recomputed", rows=members, id_key="deadline_id",
+                    old={"due_date": group["due_date"], "calendar_unconfirmed": group["calendar_unconfirmed"]},
+                    new={"due_date": result.due_date, "calendar_unconfirmed": result.calendar_unconfirmed,
+                         "calendar_revision": calendar.revision},
+                    reason=reason,
                 )
-                # Logged on the case (as every deadline event), without loading the case itself.
-                event.target_type = content_type if deadline.target_type_id else deadline_type
-                event.target_id = deadline.target_id
-                event.target_repr = deadline.purpose[:255]
-                events.append(event)
-            if len(batch) >= batch_size:
-                flush()
-        flush()
+            members.update(
+                due_date=result.due_date, paused_since=result.paused_since, counted_days=result.counted,
+                total_days=result.total, calendar_unconfirmed=result.calendar_unconfirmed, trace=result.trace_json(),
+                calendar_revision=calendar.revision, computed_at=now,
+            )
+        _recompute_one_by_one(affected.filter(has_stops | has_grants), computed, summary, actor, reason, now,
+                              batch_size)
         record_event(
             actor=actor, event_type="calendar.recomputed",
             new={"date_from": date_from, "date_to": date_to, "checked": summary.checked, "moved": summary.moved,
-                 "calendar_revision": calendar.revision},
+                 "calendar_revision": calendar.revision, "distinct_inputs": len(memo)},
             reason=reason,
         )
     return summary
+
+
+def _recompute_one_by_one(queryset, computed, summary, actor, reason, now, batch_size):  # type: ignore[no-untyped-def]
+    """Deadlines with suspensions or extensions: each has inputs of its own."""
+    stops: dict[int, list[Suspension]] = {}
+    for row in DeadlineSuspension.objects.filter(deadline__in=queryset).order_by("starts_on", "id").values_list(
+            "deadline_id", "starts_on", "ends_on", "reason", "note"):
+        stops.setdefault(row[0], []).append(Suspension(*row[1:]))
+    grants: dict[int, list[Extension]] = {}
+    for row in DeadlineExtension.objects.filter(deadline__in=queryset).order_by("approved_on", "id").values_list(
+            "deadline_id", "length", "approver_name", "approved_on", "reason"):
+        grants.setdefault(row[0], []).append(Extension(*row[1:]))
+    label = actor_label(actor)
+    stamp = prepare(Deadline, "computed_at", now)
+    updates: list[list[Any]] = []
+    events: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        update_prepared(Deadline, COMPUTED_FIELDS, updates)
+        record_events(events)
+        updates.clear()
+        events.clear()
+
+    columns = ("pk", "start_date", "length", "unit", "kind", "max_extension", "due_date", "paused_since",
+               "calendar_unconfirmed", "target_type_id", "target_id", "department_id", "purpose")
+    for (pk, start, length, unit, kind, max_extension, old_due, old_paused, old_flag, target_type_id, target_id,
+         department_id, purpose) in queryset.order_by("pk").values_list(*columns).iterator(chunk_size=batch_size):
+        summary.checked += 1
+        try:
+            result, trace = computed(start, length, unit, kind, max_extension, tuple(stops.get(pk, ())),
+                                     tuple(grants.get(pk, ())))
+        except DeadlineInputError:
+            continue
+        updates.append([result.due_date, result.paused_since, result.counted, result.total,
+                        result.calendar_unconfirmed, trace, summary.revision, stamp, pk])
+        if (result.due_date, result.paused_since, result.calendar_unconfirmed) != (old_due, old_paused, old_flag):
+            summary.moved += 1
+            events.append({
+                "actor_label": label, "event_type": "deadline.recomputed", "target_type_id": target_type_id,
+                "target_id": target_id, "target_repr": purpose, "department_id": department_id, "reason": reason,
+                "old_values": {"deadline_id": pk, "due_date": old_due, "calendar_unconfirmed": old_flag},
+                "new_values": {"deadline_id": pk, "due_date": result.due_date,
+                               "calendar_unconfirmed": result.calendar_unconfirmed,
+                               "calendar_revision": summary.revision},
+            })
+        if len(updates) >= batch_size:
+            flush()
+    flush()
 
 
 def _schedule_recompute(date_from: dt.date, date_to: dt.date, reason: str) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from yifa.audit.actors import DEMO_LOADER
 from yifa.demo.registry import register_demo_loader
 
@@ -22,4 +24,4 @@ def load_calendar_demo() -> str:
     for path in sorted(NOTICES.glob("*.txt")):
         outcome = import_holiday_notice(actor=DEMO_LOADER, text=path.read_text(encoding="utf-8"), year=int(path.stem))
         imported.append(f"{outcome.notice.year}（{outcome.notice.document_number}）")
-    return "已导入节假日安排通知：" + "、".join(imported)
+    return _("已导入节假日安排通知：%(notices)s") % {"notices": "、".join(imported)}

@@ -22,14 +22,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from .periods import DeadlineInputError, Period, SuspensionReason, Unit, check_length, format_length
+from .periods import REASONS, DeadlineInputError, Period, SuspensionReason, Unit, check_length, format_length
 from .workcalendar import DayInfo, DayKind, WorkCalendar
 
 ONE_DAY = dt.timedelta(days=1)
+ORDINARY = frozenset({DayKind.WORKDAY, DayKind.WEEKEND})
 EARLIEST_START = dt.date(1949, 10, 1)
 LATEST_START = dt.date(2199, 12, 31)
 
@@ -75,6 +76,7 @@ class TraceLine:
     date_to: dt.date | None = None
     days: int = 0  # calendar days this line covers
     counted: int = 0  # of those, days counted toward the period
+    skipped: int = 0  # of those, ordinary weekend days passed over (a count line spanning weeks)
     total: int = 0  # days counted so far, after this line
     name: str = ""  # holiday name, suspension reason, approver
     kind: str = ""  # DayKind of the days (for rest lines)
@@ -82,10 +84,18 @@ class TraceLine:
     note: str = ""
 
     def to_json(self) -> dict:
-        data = asdict(self)
-        data["date_from"] = self.date_from.isoformat() if self.date_from else None
-        data["date_to"] = self.date_to.isoformat() if self.date_to else None
-        return {k: v for k, v in data.items() if v not in ("", None, 0) or k == "code"}
+        # Written out rather than dataclasses.asdict, which deep-copies: this runs a million times
+        # when the calendar changes under 100,000 open deadlines.
+        data: dict = {"code": self.code}
+        if self.date_from is not None:
+            data["date_from"] = self.date_from.isoformat()
+        if self.date_to is not None:
+            data["date_to"] = self.date_to.isoformat()
+        for key in ("days", "counted", "skipped", "total", "name", "kind", "source", "note"):
+            value = getattr(self, key)
+            if value:
+                data[key] = value
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> TraceLine:
@@ -146,7 +156,7 @@ def _merge_stops(start: dt.date, suspensions: Iterable[Suspension]) -> list[_Sto
                 _("中止期间 %(begin)s 至 %(end)s 不晚于起算日 %(start)s，不影响期限计算，请检查日期。")
                 % {"begin": suspension.starts_on, "end": suspension.ends_on, "start": start}
             )
-        if suspension.reason not in SuspensionReason.values:
+        if suspension.reason not in REASONS:
             raise DeadlineInputError(_("未知的中止事由“%(reason)s”。") % {"reason": suspension.reason})
     open_ones = [s for s in ordered if s.ends_on is None]
     if len(open_ones) > 1:
@@ -198,6 +208,18 @@ class _TraceBuilder:
 
     def add(self, line: TraceLine) -> None:
         last = self.lines[-1] if self.lines else None
+        contiguous = last is not None and last.date_to is not None and line.date_from == last.date_to + ONE_DAY
+        if contiguous and last.code == Step.COUNT and (  # type: ignore[union-attr]
+            (line.code == Step.REST and line.kind == DayKind.WEEKEND) or line.code == Step.COUNT
+        ):
+            # Ordinary weeks read as one span: "9/21–9/29: 7 working days (weekend not counted)".
+            # Only holidays, 调休 days, suspensions and corrections get lines of their own.
+            last.date_to = line.date_to  # type: ignore[union-attr]
+            last.days += line.days  # type: ignore[union-attr]
+            last.counted += line.counted  # type: ignore[union-attr]
+            last.skipped += line.days if line.code == Step.REST else line.skipped  # type: ignore[union-attr]
+            last.total = line.total if line.code == Step.COUNT else last.total  # type: ignore[union-attr]
+            return
         if (
             last is not None
             and line.code == last.code == Step.REST
@@ -295,6 +317,23 @@ def compute_deadline(
         length = (piece_end - piece_start).days + 1
         if working_days and not info.confirmed:
             unconfirmed.update(range(piece_start.year, piece_end.year + 1))
+        # Fast path, the common case: an ordinary weekend, or ordinary working days that do not end
+        # the count, extend the count line before them (what _TraceBuilder.add would do, unallocated).
+        # Calendar-day periods count every day alike: one line until something interrupts it.
+        last_line = trace.lines[-1]
+        if (last_line.code == Step.COUNT and last_line.date_to is not None
+                and piece_start == last_line.date_to + ONE_DAY
+                and ((working_days and info.kind in ORDINARY and (not info.working or counted + length < total))
+                     or (not working_days and counted + length < total))):
+            last_line.date_to = piece_end
+            last_line.days += length
+            if info.working or not working_days:
+                counted += length
+                last_line.counted += length
+                last_line.total = counted
+            else:
+                last_line.skipped += length
+            continue
         if working_days and not info.working:
             trace.add(
                 TraceLine(Step.REST, piece_start, piece_end, days=length, total=counted,

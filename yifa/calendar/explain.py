@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from .engine import Step, TraceLine
 from .periods import SuspensionReason, Unit, format_length
@@ -26,12 +26,25 @@ HOLIDAY_NAMES = [gettext_noop("元旦"), gettext_noop("春节"), gettext_noop("�
 ART_85 = gettext_noop("《中华人民共和国民事诉讼法》第八十五条")
 
 
+# Short weekday names for calendar grids' column heads.
+SHORT_WEEKDAYS = [
+    pgettext_lazy("short weekday", "一"), pgettext_lazy("short weekday", "二"), pgettext_lazy("short weekday", "三"),
+    pgettext_lazy("short weekday", "四"), pgettext_lazy("short weekday", "五"), pgettext_lazy("short weekday", "六"),
+    pgettext_lazy("short weekday", "日"),
+]
+
+
+def separator() -> str:
+    """Between items of a list: "国庆节、中秋节" in Chinese, "National Day, Mid-Autumn Festival" in English."""
+    return _("、")
+
+
 def weekday(day: dt.date) -> str:
     return _(WEEKDAYS[day.weekday()])
 
 
 def day_label(day: dt.date) -> str:
-    return f"{day.isoformat()}（{weekday(day)}）"
+    return _("%(date)s（%(weekday)s）") % {"date": day.isoformat(), "weekday": weekday(day)}
 
 
 def span_label(start: dt.date | None, end: dt.date | None) -> str:
@@ -43,12 +56,12 @@ def span_label(start: dt.date | None, end: dt.date | None) -> str:
 
 
 def holiday_name(name: str) -> str:
-    return "、".join(_(part) for part in name.split("、")) if name else ""
+    return separator().join(_(part) for part in name.split("、")) if name else ""
 
 
 def reason_label(reasons: str) -> str:
     labels = dict(SuspensionReason.choices)
-    return "、".join(str(labels.get(code, code)) for code in reasons.split("、") if code)
+    return separator().join(str(labels.get(code, code)) for code in reasons.split("、") if code)
 
 
 def source_label(source: str) -> str:
@@ -74,7 +87,9 @@ def describe(line: TraceLine, unit: str) -> str:
     basis = source_label(line.source) if line.kind not in ("", DayKind.WEEKEND, DayKind.WORKDAY) else ""
 
     def with_basis(clause: str) -> str:
-        return (_("%(clause)s（依据：%(basis)s）。") % {"clause": clause, "basis": basis}) if basis else clause + "。"
+        if basis:
+            return _("%(clause)s（依据：%(basis)s）。") % {"clause": clause, "basis": basis}
+        return _("%(clause)s。") % {"clause": clause}
 
     if line.code == Step.START:
         return _("起算日 %(day)s，当日不计入；期间为 %(length)s。") % {
@@ -91,6 +106,11 @@ def describe(line: TraceLine, unit: str) -> str:
             text = _("经批准延长 %(length)s，期间合计 %(total)s。") % values
         return text + (_("理由：%(reason)s") % {"reason": line.note} if line.note else "")
     if line.code == Step.COUNT:
+        if unit == Unit.WORKING_DAY and line.skipped:
+            return _("%(span)s：计 %(counted)s 个工作日（其间周末 %(skipped)s 天不计入），累计 %(total)s 日。") % {
+                "span": span_label(line.date_from, line.date_to), "counted": line.counted, "total": line.total,
+                "skipped": line.skipped,
+            }
         if unit == Unit.WORKING_DAY:
             return _("%(span)s：工作日，计 %(counted)s 日，累计 %(total)s 日。") % {
                 "span": span_label(line.date_from, line.date_to), "counted": line.counted, "total": line.total,
@@ -130,7 +150,7 @@ def describe(line: TraceLine, unit: str) -> str:
         return _(
             "注意：%(years)s 年的节假日安排尚未确认（未导入国务院办公厅通知），这些年份按周一至周五为工作日推算，"
             "到期日待确认；导入通知后自动重新计算。"
-        ) % {"years": line.name}
+        ) % {"years": separator().join(line.name.split("、"))}
     return line.code
 
 

@@ -109,11 +109,12 @@ class Deadline(models.Model):
         COMPLETED = "completed", _("已完成")
         CLOSED = "closed", _("已终止")
 
-    target_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    # Both foreign keys are led by a composite index below; no separate indexes to maintain.
+    target_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+", db_index=False)
     target_id = models.CharField(max_length=64)
     target = GenericForeignKey("target_type", "target_id")
     department = models.ForeignKey(
-        "org.Department", verbose_name=_("承办部门"), on_delete=models.PROTECT, related_name="+"
+        "org.Department", verbose_name=_("承办部门"), on_delete=models.PROTECT, related_name="+", db_index=False
     )
     purpose = models.CharField(_("期限"), max_length=100, help_text=_("例如：答复期限、补正告知期限"))
     basis = models.CharField(_("法律依据"), max_length=200, blank=True, help_text=_("例如：《政府信息公开条例》第三十三条"))
@@ -149,11 +150,13 @@ class Deadline(models.Model):
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["department", "status", "due_date"]),
             models.Index(fields=["target_type", "target_id"]),
-            models.Index(fields=["status", "start_date"]),
+            # The recomputation's groups: open deadlines with one start date and one due date.
+            models.Index(fields=["status", "start_date", "due_date"]),
         ]
 
     def __str__(self) -> str:
-        return f"{self.purpose}（{self.due_date or _('计时中止')}）"
+        due = self.due_date.isoformat() if self.due_date else str(_("计时中止"))
+        return f"{self.purpose}（{due}）"
 
     @property
     def period(self) -> Period:

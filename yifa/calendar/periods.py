@@ -43,6 +43,14 @@ class SuspensionReason(models.TextChoices):
     OTHER = "other", gettext_lazy("其他法定事由")
 
 
+# Looked up on every Period: TextChoices.values builds a new list each time.
+UNITS = frozenset(Unit.values)
+KINDS = frozenset(PeriodKind.values)
+
+
+REASONS = frozenset(SuspensionReason.values)
+
+
 class DeadlineInputError(ActionRefused):
     """The period, a suspension or an extension makes no sense; the message says why."""
 
@@ -91,16 +99,17 @@ def parse_date(value: str, *, what: str | None = None) -> dt.date:
 
 
 def check_length(length: int, unit: str, *, what: str | None = None) -> None:
-    what = what or _("期间")
     if isinstance(length, bool) or not isinstance(length, int):
-        raise DeadlineInputError(_("%(what)s长度必须是整数。") % {"what": what})
+        raise DeadlineInputError(_("%(what)s长度必须是整数。") % {"what": what or _("期间")})
     if length < 1:
-        raise DeadlineInputError(_("%(what)s长度必须是正整数，不能是 %(length)s。") % {"what": what, "length": length})
-    limit = MAX_LENGTH[unit]
+        raise DeadlineInputError(
+            _("%(what)s长度必须是正整数，不能是 %(length)s。") % {"what": what or _("期间"), "length": length}
+        )
+    limit = MAX_LENGTH[str(unit)]
     if length > limit:
         raise DeadlineInputError(
             _("%(what)s长度 %(length)s 超过了允许的上限 %(limit)s，请检查输入。")
-            % {"what": what, "length": length, "limit": limit}
+            % {"what": what or _("期间"), "length": length, "limit": limit}
         )
 
 
@@ -113,9 +122,9 @@ class Period:
     max_extension: int | None = None
 
     def __post_init__(self) -> None:
-        if self.unit not in Unit.values:
+        if self.unit not in UNITS:
             parse_unit(str(self.unit))  # raises with the message
-        if self.kind not in PeriodKind.values:
+        if self.kind not in KINDS:
             parse_kind(str(self.kind))
         check_length(self.length, self.unit)
         if self.max_extension is not None and self.max_extension < 0:

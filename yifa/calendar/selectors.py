@@ -73,11 +73,11 @@ def deadline_list(user: Any, *, state: str = "", department_id: int | None = Non
     """The deadlines a user may see, with their state, soonest first; filtered by state and department."""
     qs = with_state(deadlines_visible_to(user), today).select_related("department", "target_type")
     if state == "attention":
-        qs = qs.filter(state__in=[s.value for s in ATTENTION])
+        qs = qs.filter(state__in=[s.value for s in ATTENTION])  # type: ignore[misc]  # an annotation
     elif state == "open":
         qs = qs.filter(status=Deadline.Status.OPEN)
     elif state in DeadlineState.values:
-        qs = qs.filter(state=state)
+        qs = qs.filter(state=state)  # type: ignore[misc]
     if department_id:
         qs = qs.filter(department_id=department_id)
     return qs.order_by(F("due_date").asc(nulls_last=True), "id")  # type: ignore[return-value]

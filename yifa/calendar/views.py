@@ -31,7 +31,7 @@ from yifa.org.models import Department
 from yifa.org.scoping import department_scope
 
 from . import actions
-from .explain import WEEKDAYS, explain, holiday_name, source_label
+from .explain import SHORT_WEEKDAYS, WEEKDAYS, explain, holiday_name, source_label
 from .forms import CalendarDayForm, ClearDayForm, NoticeImportForm
 from .models import CalendarDay, CalendarRevision, Deadline, HolidayNotice
 from .policies import calendar_day_policy
@@ -197,7 +197,7 @@ class CalendarYearView(AdminPage):
         for month in range(1, 13):
             weeks = []
             for week in weeks_of.monthdatescalendar(year, month):
-                cells = []
+                cells: list[dict[str, Any] | None] = []
                 for day in week:
                     if day.month != month:
                         cells.append(None)
@@ -212,7 +212,7 @@ class CalendarYearView(AdminPage):
         title = _("%(year)s 年工作日历") % {"year": year}
         context.update(
             year=year, status=calendar.year_status(year), months=months, special=special,
-            weekdays=[_(w) for w in WEEKDAYS], notice=HolidayNotice.objects.filter(year=year).first(),
+            weekdays=[(_(full), str(short)) for full, short in zip(WEEKDAYS, SHORT_WEEKDAYS, strict=True)], notice=HolidayNotice.objects.filter(year=year).first(),
             may_change=_may_change_calendar(self.request), page_title=title, header_title=title,
             previous_year=year - 1, next_year=year + 1,
         )

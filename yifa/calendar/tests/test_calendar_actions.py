@@ -110,3 +110,32 @@ def test_recomputation_touches_only_deadlines_whose_window_reaches_the_changed_d
     affected = set(actions.affected_deadlines(D(2017, 10, 1), D(2017, 10, 8)))
     assert affected == {late}
     assert early not in affected
+
+
+def test_plain_suspended_and_extended_deadlines_are_all_recomputed_and_logged(
+    record, editor, head, calendar_keeper, django_capture_on_commit_callbacks
+):
+    plain = actions.open_deadline(actor=editor, target=record, start=D(2026, 12, 15), period=Period(20), purpose="甲")
+    twin = actions.open_deadline(actor=editor, target=record, start=D(2026, 12, 15), period=Period(20), purpose="乙")
+    stopped = actions.open_deadline(actor=editor, target=record, start=D(2026, 12, 15), period=Period(20), purpose="丙")
+    actions.suspend_deadline(actor=editor, deadline=stopped, reason="third_party", starts_on=D(2026, 12, 21),
+                             ends_on=D(2026, 12, 22))
+    extended = actions.open_deadline(actor=editor, target=record, start=D(2026, 12, 1), period=Period(20), purpose="丁")
+    actions.extend_deadline(actor=head, deadline=extended, length=10, approved_on=D(2026, 12, 2), reason="量大")
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.import_holiday_notice(actor=calendar_keeper, text=NOTICE_2027)
+    expected = {plain.pk: D(2027, 1, 13), twin.pk: D(2027, 1, 13), stopped.pk: D(2027, 1, 15),
+                extended.pk: D(2027, 1, 13)}
+    events = AuditEvent.objects.filter(event_type="deadline.recomputed")
+    assert {e.new_values["deadline_id"]: e.new_values["due_date"] for e in events} == {
+        pk: day.isoformat() for pk, day in expected.items()}
+    for event in events:
+        assert event.target_id == str(record.pk) and event.department_id == record.department_id
+        assert event.old_values["calendar_unconfirmed"] is True and event.new_values["calendar_unconfirmed"] is False
+    for deadline in (plain, twin, stopped, extended):
+        deadline.refresh_from_db()
+        assert deadline.due_date == expected[deadline.pk]
+        assert not deadline.calendar_unconfirmed
+        assert deadline.calendar_revision == CalendarRevision.objects.get().pk
+    summary = AuditEvent.objects.get(event_type="calendar.recomputed").new_values
+    assert (summary["checked"], summary["moved"]) == (4, 4)

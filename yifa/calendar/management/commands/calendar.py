@@ -48,7 +48,7 @@ def status_label(status) -> str:  # type: ignore[no-untyped-def]
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("工作日历：导入国务院办公厅节假日安排通知、查看某年日历、列出各年确认状态。")
+    help = str(gettext_lazy("工作日历：导入国务院办公厅节假日安排通知、查看某年日历、列出各年确认状态。"))  # translated at import, in the default language
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="subcommand", metavar="import|show|status")

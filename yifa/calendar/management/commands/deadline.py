@@ -33,7 +33,7 @@ def _int(value: str, what: str) -> int:
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("计算期限的到期日，并列出计算过程（首行为到期日 YYYY-MM-DD）。")
+    help = str(gettext_lazy("计算期限的到期日，并列出计算过程（首行为到期日 YYYY-MM-DD）。"))  # translated at import, in the default language
 
     def add_arguments(self, parser):
         parser.add_argument("--start", required=True, help=gettext_lazy("起算日 YYYY-MM-DD（当日不计入）"))
