@@ -242,6 +242,8 @@ WAGTAIL_SITE_NAME = os.environ.get("YIFA_SITE_NAME", "肇东政务公开网站")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = YIFA_ATTACHMENT_EXTENSIONS
+# Documents published on the portal are checked like case attachments (type, size, content).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "yifa.portal.forms.CheckedDocumentForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"

@@ -1,0 +1,183 @@
+"""The demo portal: 肇东政务公开网站 with its columns, the seed report and articles in every column.
+
+Idempotent: pages are found by slug under their parent and created only when missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+
+from yifa.demo.registry import register_demo_loader
+from yifa.org.models import Department, Role
+
+from .actions import REVIEW_GROUP, SECRECY_GROUP, apply_column_workflow, ensure_workflows
+from .demo_content.articles import ARTICLES, COLUMNS, SEED
+from .models import ArticleAttachment, ArticlePage, ColumnPage, HomePage
+from .registry import public_listing
+
+CONTENT = Path(__file__).with_name("demo_content")
+
+
+def _when(text: str) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.fromisoformat(text))
+
+
+def _paragraphs(lines: list[str]) -> str:
+    return "".join(f"<p>{escape(line)}</p>" for line in lines if line.strip())
+
+
+def _home() -> HomePage:
+    home = HomePage.objects.first()
+    if home is not None:
+        return home
+    root = Page.get_first_root_node()
+    home = HomePage(title="肇东政务公开网站", slug="zhaodong", intro="<p>公开透明、依法行政——肇东市人民政府政务公开网站。</p>")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="肇东政务公开网站")
+    else:
+        site.root_page, site.site_name = home, "肇东政务公开网站"
+        site.save()
+    # Wagtail's placeholder "Welcome to your new Wagtail site!" goes once the real home page serves.
+    for placeholder in root.get_children().exclude(pk=home.pk).filter(content_type__model="page"):
+        placeholder.delete()
+    return home
+
+
+def _column(parent: Page, slug: str, title: str, kind: str, review: bool, listing: str) -> ColumnPage:
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific  # type: ignore[return-value]
+    column = ColumnPage(
+        title=title, slug=slug, kind=kind, needs_confidentiality_review=review, show_in_menus=parent.depth == 2,
+        module_listing=listing if public_listing(listing) else "",
+    )
+    parent.add_child(instance=column)
+    column.save_revision().publish()
+    return column
+
+
+def _article(parent: ColumnPage, *, slug: str, title: str, published: str, author: str, source: str,
+             document_number: str, department: str, body: str) -> tuple[ArticlePage, bool]:
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific, False  # type: ignore[return-value]
+    when = _when(published)
+    article = ArticlePage(
+        title=title, slug=slug, author=author, source=source, published_on=when, document_number=document_number,
+        issuing_department=Department.objects.filter(code=department).first(), body=body,
+    )
+    parent.add_child(instance=article)
+    article.save_revision().publish()
+    # The demo's history: published when the city published it, not when the demo was loaded.
+    ArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=when, last_published_at=when, latest_revision_created_at=when
+    )
+    return article, True
+
+
+def _application_form() -> bytes:
+    """The request form a citizen downloads from the disclosure guide (a real .docx)."""
+    from docx import Document as WordDocument
+
+    document = WordDocument()
+    document.add_heading("肇东市政府信息公开申请表", level=1)
+    table = document.add_table(rows=0, cols=2)
+    for label in ["申请人类型", "姓名/名称", "证件类型及号码", "联系电话", "通信地址", "电子邮箱",
+                  "所需政府信息的内容描述", "信息的用途（选填）", "获取信息的方式", "申请人签名或盖章", "申请日期"]:
+        row = table.add_row().cells
+        row[0].text, row[1].text = label, ""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _attach_form(guide: ArticlePage) -> None:
+    if guide.attachments.exists():  # type: ignore[attr-defined]
+        return
+    documents = get_document_model()
+    document = documents.objects.filter(title="肇东市政府信息公开申请表").first()
+    if document is None:
+        document = documents(title="肇东市政府信息公开申请表", collection=Collection.get_first_root_node())
+        document.file.save("zhengfu-xinxi-gongkai-shenqingbiao.docx", ContentFile(_application_form()), save=False)
+        document.save()
+    ArticleAttachment.objects.create(page=guide, document=document, title="肇东市政府信息公开申请表（Word）")
+
+
+def _permissions(home: HomePage) -> None:
+    """Department editors draft pages and upload documents; reviewers approve through the workflow."""
+    from yifa.org.actions import role_group
+
+    editors = role_group(Role.DEPARTMENT_EDITOR)
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=editors, page=home, permission=Permission.objects.get(content_type__app_label="wagtailcore",
+                                                                        codename=codename))
+    collection = Collection.get_first_root_node()
+    for codename in ("add_document", "change_document", "choose_document"):
+        GroupCollectionPermission.objects.get_or_create(
+            group=editors, collection=collection,
+            permission=Permission.objects.get(content_type__app_label="wagtaildocs", codename=codename))
+    reviewers = Group.objects.get(name=REVIEW_GROUP)
+    GroupPagePermission.objects.get_or_create(
+        group=reviewers, page=home,
+        permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page"))
+
+
+def _reviewers() -> None:
+    """The demo head reviews confidentiality; the demo administrator approves publication."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    for username, group_name in (("head", SECRECY_GROUP), ("admin", REVIEW_GROUP)):
+        user = users.filter(username=username).first()
+        if user is not None:
+            user.groups.add(Group.objects.get(name=group_name))
+
+
+@register_demo_loader("portal", order=30)
+def load_portal_demo() -> str:
+    created = 0
+    with transaction.atomic():
+        home = _home()
+        ensure_workflows()
+        columns: dict[str, ColumnPage] = {}
+
+        def build(parent: Page, specs: list) -> None:
+            for slug, title, kind, review, listing, children in specs:
+                columns[slug] = _column(parent, slug, title, kind, review, listing)
+                build(columns[slug], children)
+
+        build(home, COLUMNS)
+        for column in columns.values():
+            apply_column_workflow(column)
+        seed_body = (CONTENT / "seed_report.txt").read_text(encoding="utf-8").splitlines()
+        seed, made = _article(columns[SEED["column"]], slug=SEED["slug"], title=SEED["title"],
+                           published=SEED["published"], author="", source="", document_number="", department="",
+                           body=_paragraphs(seed_body))
+        created += made
+        for column, slug, title, published, author, source, number, department, paragraphs in ARTICLES:
+            article, made = _article(columns[column], slug=slug, title=title, published=published, author=author,
+                                     source=source, document_number=number, department=department,
+                                     body=_paragraphs(paragraphs))
+            created += made
+            if slug == "zhengfu-xinxi-gongkai-zhinan":
+                _attach_form(article)
+        _permissions(home)
+        _reviewers()
+    return _("网站首页、%(columns)s 个栏目、%(articles)s 篇文章（本次新建 %(created)s 篇），含种子报告“%(seed)s”。") % {
+        "columns": len(columns), "articles": ArticlePage.objects.count(), "created": created, "seed": SEED["title"],
+    }

@@ -1,0 +1,223 @@
+"""The government-affairs disclosure portal (政务公开网站): home page, columns (栏目) and articles.
+
+The page tree is Wagtail's: a home page, columns and sub-columns, articles in them. Modules publish
+their structured records through the registry (`registry.py`): a column can show a module's
+public listing, and the module's records are found by the portal's search.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .registry import listing_choices, public_listing
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr", "blockquote"]
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """What a government website shows on every page (政府网站发展指引, 国办发〔2017〕47号)."""
+
+    sponsor = models.CharField(_("主办单位"), max_length=100, default="肇东市人民政府办公室")
+    organiser = models.CharField(_("承办单位"), max_length=100, blank=True, default="肇东市人民政府办公室")
+    address = models.CharField(_("地址"), max_length=200, blank=True, default="黑龙江省肇东市正阳大街")
+    phone = models.CharField(_("联系电话"), max_length=60, blank=True, default="0455-7771365")
+    email = models.EmailField(_("电子邮箱"), blank=True, default="zdszfb@zhaodong.gov.cn")
+    hotlines = models.TextField(
+        _("监督热线"), blank=True, default="民情热线：04557711365\n企业投诉中心：04555919595",
+        help_text=_("每行一条，显示在每页页脚。"),
+    )
+    site_code = models.CharField(_("网站标识码"), max_length=20, default="2312820001")
+    icp_number = models.CharField(_("ICP备案号"), max_length=60, blank=True, default="黑ICP备05003156号")
+    police_number = models.CharField(_("公安机关备案号"), max_length=60, blank=True, default="黑公网安备 23128202000101号")
+    site_domain = models.CharField(_("网站域名"), max_length=100, default="www.zhaodong.gov.cn")
+
+    panels = [
+        MultiFieldPanel([FieldPanel("sponsor"), FieldPanel("organiser"), FieldPanel("address"),
+                         FieldPanel("phone"), FieldPanel("email"), FieldPanel("hotlines")], heading=_("主办与联系")),
+        MultiFieldPanel([FieldPanel("site_code"), FieldPanel("icp_number"), FieldPanel("police_number"),
+                         FieldPanel("site_domain")], heading=_("备案与标识")),
+    ]
+
+    class Meta:
+        verbose_name = _("网站信息")
+
+    def hotline_lines(self) -> list[str]:
+        return [line.strip() for line in self.hotlines.splitlines() if line.strip()]
+
+
+class PortalPage(Page):
+    """What every portal page shares: the column it belongs to, for the meta tags and the navigation."""
+
+    class Meta:
+        abstract = True
+
+    def column(self) -> ColumnPage | None:
+        """The top-level column above this page (the ColumnName meta tag), or None on the home page."""
+        for ancestor in self.get_ancestors(inclusive=True).specific().filter(depth__gte=3):
+            if isinstance(ancestor, ColumnPage):
+                return ancestor
+        return None
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["column"] = self.column()
+        return context
+
+
+class HomePage(PortalPage):
+    """肇东政务公开网站 — the portal's home page."""
+
+    intro = RichTextField(_("导语"), blank=True, features=["bold", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["portal.ColumnPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("网站首页")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from .selectors import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = home_sections(self)
+        return context
+
+
+class ColumnPage(PortalPage):
+    """A column (栏目) or sub-column: its articles, newest first, and optionally a module's listing."""
+
+    class Kind(models.TextChoices):
+        # The government-website checks judge columns by kind (rules.md, Government website).
+        NEWS = "news", _("动态要闻类（2 周内须更新）")
+        NOTICE = "notice", _("通知公告类（6 个月内须更新）")
+        POLICY = "policy", _("政策文件类（6 个月内须更新）")
+        GUIDE = "guide", _("指南制度类")
+        REPORT = "report", _("年度报告类")
+        INTERACTION = "interaction", _("互动交流类")
+
+    kind = models.CharField(_("栏目类型"), max_length=16, choices=Kind.choices, default=Kind.NOTICE)
+    description = models.TextField(_("栏目说明"), blank=True)
+    needs_confidentiality_review = models.BooleanField(
+        _("发布前须保密审查"), default=True,
+        help_text=_("政务公开类栏目的信息，发布前须经保密审查（《肇东市政府信息公开工作保密审查规定》）。"),
+    )
+    module_listing = models.CharField(
+        _("模块公开目录"), max_length=60, blank=True, choices=listing_choices,
+        help_text=_("本栏目同时展示某个业务模块公开的记录（如权责清单）。"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("needs_confidentiality_review")]),
+        FieldPanel("description"),
+        FieldPanel("module_listing"),
+    ]
+    subpage_types = ["portal.ColumnPage", "portal.ArticlePage"]
+    parent_page_types = ["portal.HomePage", "portal.ColumnPage"]
+    per_page = 20
+
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+
+    class Meta:
+        verbose_name = _("栏目")
+
+    @cached_property
+    def listing(self) -> Any:
+        return public_listing(self.module_listing) if self.module_listing else None
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from .selectors import column_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = column_articles(self)
+        context["page_obj"] = Paginator(articles, self.per_page).get_page(request.GET.get("p"))
+        context["subcolumns"] = self.get_children().live().public().type(ColumnPage).specific()
+        context["listing"] = self.listing
+        return context
+
+
+class ArticlePage(PortalPage):
+    """An article as the seed page shows one: 作者, 文章来源, 更新时间, 点击数, body, 附件下载."""
+
+    author = models.CharField(_("作者"), max_length=60, blank=True)
+    source = models.CharField(_("文章来源"), max_length=100, blank=True)
+    published_on = models.DateTimeField(
+        _("发布时间"), default=timezone.now, db_index=True,
+        help_text=_("显示在文章页和列表中；首次发布时默认为当时。"),
+    )
+    # Disclosure items carry their catalogue data (政府信息公开目录).
+    index_number = models.CharField(_("索引号"), max_length=60, blank=True)
+    document_number = models.CharField(_("文号"), max_length=60, blank=True)
+    issuing_department = models.ForeignKey(
+        "org.Department", verbose_name=_("发布机构"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField(_("摘要"), blank=True, help_text=_("列表和搜索结果中显示；不填则取正文开头。"))
+    body = RichTextField(_("正文"), features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("author"), FieldPanel("source")]),
+        FieldPanel("published_on"),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("index_number"), FieldPanel("document_number")]),
+                         FieldPanel("issuing_department")], heading=_("公开目录信息"), classname="collapsed"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("附件")),
+    ]
+    subpage_types: list[str] = []
+    parent_page_types = ["portal.ColumnPage"]
+
+    search_fields = [*Page.search_fields, index.SearchField("body"), index.SearchField("summary")]
+
+    class Meta:
+        verbose_name = _("文章")
+
+    @property
+    def updated_at(self) -> Any:
+        return self.last_published_at or self.published_on
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from .selectors import neighbours
+
+        context = super().get_context(request, *args, **kwargs)
+        context["previous_article"], context["next_article"] = neighbours(self)
+        context["attachments"] = self.attachments.select_related("document")  # type: ignore[attr-defined]
+        return context
+
+
+class ArticleAttachment(Orderable):
+    """附件下载: a document attached to an article, shown with its type and size."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        get_document_model_string(), verbose_name=_("文件"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("附件名称"), max_length=200, blank=True, help_text=_("不填则用文件标题。"))
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+
+    @property
+    def label(self) -> str:
+        return self.title or self.document.title

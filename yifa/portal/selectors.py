@@ -1,0 +1,47 @@
+"""Reading the portal: what the home page and columns list, an article's neighbours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from wagtail.models import Page
+
+from .models import ArticlePage, ColumnPage, HomePage
+
+HOME_ITEMS = 6
+
+
+def public_articles() -> QuerySet[ArticlePage]:
+    return ArticlePage.objects.live().public().order_by("-published_on", "-id")
+
+
+def column_articles(column: Page) -> QuerySet[ArticlePage]:
+    """Articles anywhere under the column, newest first."""
+    return public_articles().descendant_of(column)
+
+
+@dataclass
+class HomeSection:
+    column: ColumnPage
+    articles: list[ArticlePage]
+
+
+def home_sections(home: HomePage) -> list[HomeSection]:
+    columns = home.get_children().live().public().in_menu().type(ColumnPage).specific()
+    return [HomeSection(column, list(column_articles(column)[:HOME_ITEMS])) for column in columns]  # type: ignore[arg-type]
+
+
+def neighbours(article: ArticlePage) -> tuple[Any, Any]:
+    """The previous (older) and next (newer) article in the same column."""
+    siblings = public_articles().child_of(article.get_parent())
+    older = siblings.filter(published_on__lt=article.published_on).order_by("-published_on", "-id").first()
+    newer = siblings.filter(published_on__gt=article.published_on).order_by("published_on", "id").first()
+    return older, newer
+
+
+def top_columns(site_root: Page | None) -> QuerySet[Page]:
+    if site_root is None:
+        return Page.objects.none()
+    return site_root.get_children().live().public().in_menu()

@@ -1,0 +1,71 @@
+"""What happens when Wagtail publishes or withdraws a page: the audit log and the search index.
+
+Wagtail writes its own log entry for every publication, withdrawal and workflow step, with the
+user who acted (none for scheduled publishing, which a system job does). We copy those into
+yifa's audit log, so the one audit report shows the portal's publishing too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import PageLogEntry
+from wagtail.signals import page_published, page_unpublished
+
+from yifa.audit.actions import record_event
+from yifa.audit.actors import SystemJob
+
+from .models import ArticlePage
+
+# Wagtail's log action → our event type.
+LOGGED_ACTIONS = {
+    "wagtail.publish": "portal.page_published",
+    "wagtail.publish.scheduled": "portal.page_scheduled",
+    "wagtail.unpublish": "portal.page_unpublished",
+    "wagtail.unpublish.scheduled": "portal.page_scheduled_withdrawal",
+    "wagtail.workflow.approve": "portal.page_approved",
+    "wagtail.workflow.reject": "portal.page_rejected",
+    "wagtail.delete": "portal.page_deleted",
+}
+SCHEDULED_PUBLISHING = SystemJob("wagtail.scheduled_publishing")
+
+
+@receiver(post_save, sender=PageLogEntry)
+def copy_publishing_to_audit_log(sender: Any, instance: PageLogEntry, created: bool, **kwargs: Any) -> None:
+    event_type = LOGGED_ACTIONS.get(instance.action)
+    if not created or event_type is None:
+        return
+    page = instance.page
+    record_event(
+        actor=instance.user or SCHEDULED_PUBLISHING,
+        event_type=event_type,
+        target=page.specific if page is not None else None,
+        new={"page_id": instance.page_id, "title": instance.label, "revision": instance.revision_id,
+             "url": page.url if page is not None else None, "data": instance.data},
+    )
+
+
+@receiver(page_published)
+def index_published_article(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if isinstance(instance, ArticlePage):
+        from .search import index_article
+
+        transaction.on_commit(lambda: index_article(instance))
+
+
+@receiver(page_unpublished)
+def unindex_withdrawn_article(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if isinstance(instance, ArticlePage):
+        from .search import unindex_article
+
+        unindex_article(instance)
+
+
+@receiver(post_delete, sender=ArticlePage)
+def unindex_deleted_article(sender: Any, instance: ArticlePage, **kwargs: Any) -> None:
+    from .search import unindex_article
+
+    unindex_article(instance)

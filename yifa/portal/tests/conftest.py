@@ -1,0 +1,17 @@
+import pytest
+
+from yifa.portal.demo import load_portal_demo
+from yifa.portal.models import ArticlePage, HomePage
+
+
+@pytest.fixture
+def portal(db, settings):
+    """The demo portal: home page, columns, the seed report and an article in every column."""
+    settings.ALLOWED_HOSTS = ["*"]
+    load_portal_demo()
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def seed(portal):
+    return ArticlePage.objects.get(slug="fazhi-zhengfu-jianshe-baogao-2016")

@@ -1,0 +1,66 @@
+"""Portal views that are not pages: site search and robots.txt. They parse input and render."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Site
+
+from .selectors import top_columns
+
+MAX_PAGE = 1000
+
+
+def _date(value: str, notices: list[str], what: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        notices.append(_("%(what)s“%(value)s”不是有效的日期（应为 YYYY-MM-DD），已忽略。") % {"what": what, "value": value[:20]})
+        return None
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """站内搜索 over articles and every module's public records (yifa.search)."""
+    from yifa.search.index import registered_sources
+    from yifa.search.query import search as run_search
+
+    notices: list[str] = []
+    query = request.GET.get("q", "")
+    column = request.GET.get("column", "").strip()[:100]
+    source = request.GET.get("source", "").strip()[:60]
+    date_from = _date(request.GET.get("from", ""), notices, _("起始日期"))
+    date_to = _date(request.GET.get("to", ""), notices, _("截止日期"))
+    try:
+        page_number = min(max(int(request.GET.get("p", "1")), 1), MAX_PAGE)
+    except ValueError:
+        page_number = 1
+    sources = dict(registered_sources())
+    results = run_search(
+        query, source=source if source in sources else None, column=column or None,
+        date_from=date_from, date_to=date_to, page=page_number,
+    ) if query.strip() else None
+    if results is not None and results.notice:
+        notices.append(results.notice)
+    site = Site.find_for_request(request)
+    params = request.GET.copy()
+    params.pop("p", None)
+    return TemplateResponse(request, "portal/search.html", {
+        "query": query[:200], "results": results, "notices": notices, "column_slug": column, "source": source,
+        "date_from": date_from, "date_to": date_to, "columns": top_columns(site.root_page if site else None),
+        "sources": sources, "querystring": params.urlencode(), "search_url": reverse("portal:search"),
+    })
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", "Allow: /",
+             f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

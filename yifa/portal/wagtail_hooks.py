@@ -1,0 +1,36 @@
+"""Back office for the portal: columns keep the workflow their kind needs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from .actions import apply_column_workflow
+from .models import ColumnPage
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def keep_column_workflow(request: Any, page: Any) -> None:
+    if isinstance(page.specific, ColumnPage):
+        apply_column_workflow(page.specific)
+
+
+class WebsiteChecksPanel(Component):
+    """Warns editors before a government-website inspection would fail the site."""
+
+    name = "website_checks"
+    template_name = "portal/admin/website_checks_panel.html"
+    order = 60
+
+    def get_context_data(self, parent_context: Any) -> dict[str, Any]:
+        from .staleness import website_checks
+
+        return {"findings": website_checks(), "request": parent_context["request"]}
+
+
+@hooks.register("construct_homepage_panels")
+def add_website_checks_panel(request: Any, panels: list) -> None:
+    panels.append(WebsiteChecksPanel())
