@@ -113,15 +113,18 @@ def open_deadline(
     purpose: str,
     basis: str = "",
     department: Any = None,
+    code: str = "",
 ) -> Deadline:
-    """Start a statutory period on `target` (a case). The department defaults to the case's."""
+    """Start a statutory period on `target` (a case). The department defaults to the case's.
+
+    `code` is the module's own name for the period, to find it again with `deadline_of(case, code)`."""
     department = department or getattr(target, "department", None)
     if department is None:
         raise ActionRefused(_("期限必须属于一个承办部门。"))
     deadline = Deadline(
         target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk), department=department,
         purpose=purpose, basis=basis, start_date=start, length=period.length, unit=period.unit, kind=period.kind,
-        max_extension=period.max_extension,
+        max_extension=period.max_extension, code=code,
     )
     check_actor(deadline_policy, actor, "change", deadline)
     calendar = current_calendar()

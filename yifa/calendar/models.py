@@ -116,6 +116,8 @@ class Deadline(models.Model):
     department = models.ForeignKey(
         "org.Department", verbose_name=_("承办部门"), on_delete=models.PROTECT, related_name="+", db_index=False
     )
+    # A module's own name for the period, to find it again ("reply", "correction_notice").
+    code = models.SlugField(_("期限代码"), max_length=40, blank=True)
     purpose = models.CharField(_("期限"), max_length=100, help_text=_("例如：答复期限、补正告知期限"))
     basis = models.CharField(_("法律依据"), max_length=200, blank=True, help_text=_("例如：《政府信息公开条例》第三十三条"))
 

@@ -40,6 +40,7 @@ class SuspensionReason(models.TextChoices):
     SUSPENSION = "suspension", gettext_lazy("中止")
     HEARING = "hearing", gettext_lazy("听证")
     EXPERT_TEST = "expert_test", gettext_lazy("检验、检测、检疫、鉴定")
+    FEE = "fee", gettext_lazy("等待缴纳信息处理费")  # 国办函〔2020〕109号: not counted in the reply period
     OTHER = "other", gettext_lazy("其他法定事由")
 
 

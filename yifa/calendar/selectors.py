@@ -88,6 +88,14 @@ def my_deadlines(user: Any, today: dt.date | None = None) -> DeadlineQuerySet:
     return deadline_list(user, state="attention", today=today).prefetch_related("target")
 
 
+def deadline_of(obj: models.Model, code: str, *, running: bool = True) -> Deadline | None:
+    """The case's deadline with this code (the open one, unless `running=False`: the latest)."""
+    qs = Deadline.objects.for_object(obj).filter(code=code)
+    if running:
+        qs = qs.running()
+    return qs.order_by("-id").first()
+
+
 def deadlines_of(obj: models.Model) -> DeadlineQuerySet:
     return with_state(Deadline.objects.for_object(obj)).prefetch_related("suspensions", "extensions").order_by("id")
 

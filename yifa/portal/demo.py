@@ -169,8 +169,8 @@ def load_portal_demo() -> str:
                            published=SEED["published"], author="", source="", document_number="", department="",
                            body=_paragraphs(seed_body))
         created += made
-        for column, slug, title, published, author, source, number, department, paragraphs in ARTICLES:
-            article, made = _article(columns[column], slug=slug, title=title, published=published, author=author,
+        for column_slug, slug, title, published, author, source, number, department, paragraphs in ARTICLES:
+            article, made = _article(columns[column_slug], slug=slug, title=title, published=published, author=author,
                                      source=source, document_number=number, department=department,
                                      body=_paragraphs(paragraphs))
             created += made

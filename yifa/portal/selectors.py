@@ -19,7 +19,7 @@ def public_articles() -> QuerySet[ArticlePage]:
 
 def column_articles(column: Page) -> QuerySet[ArticlePage]:
     """Articles anywhere under the column, newest first."""
-    return public_articles().descendant_of(column)
+    return public_articles().descendant_of(column)  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -35,7 +35,7 @@ def home_sections(home: HomePage) -> list[HomeSection]:
 
 def neighbours(article: ArticlePage) -> tuple[Any, Any]:
     """The previous (older) and next (newer) article in the same column."""
-    siblings = public_articles().child_of(article.get_parent())
+    siblings = public_articles().child_of(article.get_parent())  # type: ignore[attr-defined]
     older = siblings.filter(published_on__lt=article.published_on).order_by("-published_on", "-id").first()
     newer = siblings.filter(published_on__gt=article.published_on).order_by("published_on", "id").first()
     return older, newer

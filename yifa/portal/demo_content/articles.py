@@ -9,7 +9,7 @@ for an official document number that does not exist.
 from __future__ import annotations
 
 # The column tree: (slug, title, kind, needs confidentiality review, module listing, children)
-COLUMNS = [
+COLUMNS: list[tuple] = [
     ("gzdt", "工作动态", "news", False, "", []),
     ("tzgg", "通知公告", "notice", True, "", []),
     ("zwgk", "政务公开", "guide", True, "", [

@@ -1,0 +1,200 @@
+"""Forms for disclosure requests: the public application and each processing step. Forms parse and
+validate; the actions decide and write."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from yifa.core.contact import normalise_phone, validate_phone, validate_resident_id
+from yifa.org.models import Department
+from yifa.org.validators import validate_uscc
+
+from . import fees
+from .models import (
+    ORGANISATIONS,
+    REASONS_OF,
+    Channel,
+    Delivery,
+    DisclosureRequest,
+    Outcome,
+    Reason,
+)
+
+MAX_DESCRIPTION = 5000
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+class ApplicationForm(forms.ModelForm):
+    """The public application form (the national form's fields)."""
+
+    department = forms.ModelChoiceField(
+        label=_("申请公开的机关"), queryset=Department.objects.filter(is_active=True), empty_label=_("请选择"),
+    )
+    attachments = MultipleFileField(label=_("附件（选填，如身份证明、委托书）"), required=False)
+    # A field people do not see: a form that fills it is a robot's.
+    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+    class Meta:
+        model = DisclosureRequest
+        fields = ["department", "applicant_type", "applicant_name", "id_number", "contact_person", "phone", "email",
+                  "address", "postal_code", "description", "purpose", "delivery"]
+        widgets = {
+            "applicant_type": forms.RadioSelect,
+            "delivery": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 6, "maxlength": MAX_DESCRIPTION}),
+            "purpose": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean_id_number(self) -> str:
+        return re.sub(r"\s", "", self.cleaned_data.get("id_number", "")).upper()
+
+    def clean_phone(self) -> str:
+        phone = normalise_phone(self.cleaned_data.get("phone", ""))
+        validate_phone(phone)
+        return phone
+
+    def clean_postal_code(self) -> str:
+        code = (self.cleaned_data.get("postal_code") or "").strip()
+        if code and not re.fullmatch(r"\d{6}", code):
+            raise ValidationError(_("邮政编码应为 6 位数字。"))
+        return code
+
+    def clean_description(self) -> str:
+        text = (self.cleaned_data.get("description") or "").strip()
+        if len(text) < 5:
+            raise ValidationError(_("请写明所需政府信息的名称、文号或者便于查询的其他特征性描述（《政府信息公开条例》第二十九条）。"))
+        if len(text) > MAX_DESCRIPTION:
+            raise ValidationError(_("内容描述不能超过 %(n)s 字。") % {"n": MAX_DESCRIPTION})
+        return text
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("website"):
+            raise ValidationError(_("提交未成功，请刷新页面后重新填写。"))
+        kind, number = data.get("applicant_type"), data.get("id_number", "")
+        if kind and number:
+            try:
+                (validate_uscc if kind in ORGANISATIONS else validate_resident_id)(number)
+            except ValidationError as error:
+                self.add_error("id_number", error)
+        if kind in ORGANISATIONS and not (data.get("contact_person") or "").strip():
+            self.add_error("contact_person", _("法人或其他组织申请的，请填写联系人。"))
+        if data.get("delivery") == Delivery.EMAIL and not data.get("email"):
+            self.add_error("email", _("选择电子邮件方式获取的，请填写电子邮箱。"))
+        return data
+
+
+def _today() -> Any:
+    return timezone.localdate()
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class RegisterForm(forms.Form):
+    channel = forms.ChoiceField(label=_("提交方式"), choices=Channel.choices)
+    received_on = forms.DateField(label=_("收到申请之日"), initial=_today, widget=DateInput,
+                                  help_text=_("当面提交为提交当日；邮寄为签收之日；网上提交为双方确认之日（第三十一条）。"))
+
+
+class CorrectionForm(forms.Form):
+    items = forms.CharField(label=_("需补正事项（一次性列明全部事项）"), widget=forms.Textarea(attrs={"rows": 4}))
+    requested_on = forms.DateField(label=_("补正告知日"), initial=_today, widget=DateInput)
+    correction_days = forms.IntegerField(label=_("补正期限（日）"), initial=15, min_value=1, max_value=60)
+
+
+class DayForm(forms.Form):
+    day = forms.DateField(label=_("日期"), initial=_today, widget=DateInput)
+
+
+class ConsultationForm(forms.Form):
+    party = forms.CharField(label=_("征求意见的对象"), max_length=200)
+    third_party = forms.TypedChoiceField(
+        label=_("对象类别"), coerce=lambda v: v == "1", initial="1", widget=forms.RadioSelect,
+        choices=[("1", _("第三方（15 个工作日内答复）")), ("0", _("其他机关"))],
+    )
+    sent_on = forms.DateField(label=_("征求意见日"), initial=_today, widget=DateInput)
+
+
+class EndConsultationForm(forms.Form):
+    answered_on = forms.DateField(label=_("收到意见之日"), initial=_today, widget=DateInput)
+    note = forms.CharField(label=_("意见摘要"), required=False, max_length=200)
+
+
+class ExtensionForm(forms.Form):
+    length = forms.IntegerField(label=_("延长（工作日）"), min_value=1, max_value=20, initial=20)
+    approved_on = forms.DateField(label=_("批准日期"), initial=_today, widget=DateInput)
+    reason = forms.CharField(label=_("延长理由"), max_length=300)
+
+
+class FeeForm(forms.Form):
+    method = forms.ChoiceField(label=_("收费方式"), widget=forms.RadioSelect, choices=[
+        (fees.BY_COUNT, _("按件计收（本申请人本月第几件自动计算）")), (fees.BY_PAGES, _("按量计收（按页数）"))])
+    pages = forms.IntegerField(label=_("页数（按量计收时填写）"), required=False, min_value=0)
+    notified_on = forms.DateField(label=_("收费通知日"), initial=_today, widget=DateInput)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("method") == fees.BY_PAGES and data.get("pages") is None:
+            self.add_error("pages", _("按量计收时请填写页数。"))
+        if data.get("method") == fees.BY_COUNT:
+            data["pages"] = None  # one method, never both
+        return data
+
+
+class TransferForm(forms.Form):
+    forward_to = forms.ModelChoiceField(label=_("转至本市部门（选填）"), required=False,
+                                        queryset=Department.objects.filter(is_active=True))
+    agency = forms.CharField(label=_("负责公开的机关名称"), required=False, max_length=200,
+                             help_text=_("不是本市部门的，请填写机关名称和联系方式。"))
+    transferred_on = forms.DateField(label=_("告知日"), initial=_today, widget=DateInput)
+
+
+class ReplyForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("答复类型"), choices=Outcome.choices)
+    reason = forms.ChoiceField(label=_("具体情形"), required=False, choices=[("", "—"), *[
+        (r, f"{Outcome(o).label} · {Reason(r).label}") for o, rs in REASONS_OF.items() for r in rs
+        if r not in ("no_correction", "fee_unpaid")]])
+    replied_on = forms.DateField(label=_("答复日"), initial=_today, widget=DateInput)
+    summary = forms.CharField(label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 5}))
+    attachments = MultipleFileField(label=_("公开的文件（选填）"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        outcome, reason = data.get("outcome"), data.get("reason")
+        if outcome in REASONS_OF and reason not in REASONS_OF[outcome]:
+            self.add_error("reason", _("请选择与答复类型相符的具体情形。"))
+        return data
+
+
+class TrackForm(forms.Form):
+    code = forms.CharField(label=_("查询码"), max_length=20)
+    phone = forms.CharField(label=_("申请时填写的联系电话"), max_length=30)
+
+    def clean_code(self) -> str:
+        return re.sub(r"[^0-9A-Za-z-]", "", self.cleaned_data.get("code", "")).upper()
+
+    def clean_phone(self) -> str:
+        return normalise_phone(self.cleaned_data.get("phone", ""))

@@ -1,0 +1,77 @@
+"""Reading disclosure requests: the department's queue by due date, tracking by code, public steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
+
+from yifa.audit.models import AuditEvent
+from yifa.calendar.models import Deadline
+from yifa.core.contact import normalise_phone
+
+from .models import DisclosureRequest
+from .policies import request_policy
+
+
+def requests_visible_to(user: Any) -> QuerySet[DisclosureRequest]:
+    return request_policy.instances_user_has_permission_for(user, "view")  # type: ignore[return-value]
+
+
+def with_reply_deadline(qs: QuerySet[DisclosureRequest]) -> QuerySet[DisclosureRequest]:
+    """Each request with its reply period's id and due date, so the queue sorts by what is due first."""
+    reply = Deadline.objects.filter(
+        target_type=ContentType.objects.get_for_model(DisclosureRequest),
+        target_id=Cast(OuterRef("pk"), output_field=CharField()), code="reply",
+    ).order_by("-id")
+    return qs.annotate(
+        reply_deadline_id=Subquery(reply.values("id")[:1]),
+        reply_due=Subquery(reply.values("due_date")[:1]),
+    )
+
+
+def queue(user: Any, *, status: str = "", department_id: int | None = None) -> QuerySet[DisclosureRequest]:
+    qs = with_reply_deadline(requests_visible_to(user)).select_related("department")
+    if status == "open":
+        qs = qs.exclude(status=DisclosureRequest.Status.CONCLUDED)
+    elif status in DisclosureRequest.Status.values:
+        qs = qs.filter(status=status)
+    if department_id:
+        qs = qs.filter(department_id=department_id)
+    return qs.order_by(F("reply_due").asc(nulls_last=True), "-submitted_at")
+
+
+def find_for_tracking(code: str, phone: str) -> DisclosureRequest | None:
+    """A request shown to whoever holds both its code and the phone it was filed with."""
+    if not code or not phone:
+        return None
+    request = DisclosureRequest.objects.select_related("department").filter(tracking_code=code.upper()).first()
+    if request is None or normalise_phone(request.phone) != normalise_phone(phone):
+        return None
+    return request
+
+
+PUBLIC_STEPS = {
+    "disclosure.submitted": _("提交申请"),
+    "disclosure.registered": _("机关登记，开始计算答复期限"),
+    "disclosure.correction_requested": _("告知补正"),
+    "disclosure.corrected": _("收到补正，答复期限重新计算"),
+    "disclosure.closed_no_correction": _("逾期未补正，不再处理"),
+    "disclosure.consultation_started": _("征求意见（所需时间不计入答复期限）"),
+    "disclosure.consultation_ended": _("收到意见，恢复计算答复期限"),
+    "disclosure.extended": _("经批准延长答复期限"),
+    "disclosure.fee_notified": _("发出收费通知"),
+    "disclosure.fee_paid": _("已缴费，恢复计算答复期限"),
+    "disclosure.closed_fee_unpaid": _("逾期未缴费，不再处理"),
+    "disclosure.transferred": _("告知向负责公开的机关申请"),
+    "disclosure.replied": _("作出答复"),
+}
+
+
+def public_steps(request: DisclosureRequest) -> list[tuple[Any, str]]:
+    """What the applicant may see of the event log: when each step happened, not who took it."""
+    events = AuditEvent.objects.for_object(request).filter(event_type__in=list(PUBLIC_STEPS)).order_by("occurred_at", "id")
+    return [(event.occurred_at, str(PUBLIC_STEPS[event.event_type])) for event in events]

@@ -1,0 +1,38 @@
+"""Each step of a disclosure request, declared once: where it may start, where it leads, who may take it."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from yifa.casework.transitions import Transition
+
+from .models import DisclosureRequest
+
+S = DisclosureRequest.Status
+
+REGISTER = Transition("register", _("登记"), frozenset({S.SUBMITTED}), S.HANDLING, "handle", "disclosure.registered")
+REQUEST_CORRECTION = Transition("request_correction", _("告知补正"), frozenset({S.HANDLING}), S.AWAITING_CORRECTION,
+                                "handle", "disclosure.correction_requested")
+RECEIVE_CORRECTION = Transition("receive_correction", _("收到补正"), frozenset({S.AWAITING_CORRECTION}), S.HANDLING,
+                                "handle", "disclosure.corrected")
+CLOSE_NO_CORRECTION = Transition("close_no_correction", _("逾期未补正，不再处理"), frozenset({S.AWAITING_CORRECTION}),
+                                 S.CONCLUDED, "handle", "disclosure.closed_no_correction", closes=True)
+START_CONSULTATION = Transition("start_consultation", _("征求意见"), frozenset({S.HANDLING}), S.CONSULTING, "handle",
+                                "disclosure.consultation_started")
+END_CONSULTATION = Transition("end_consultation", _("收到意见"), frozenset({S.CONSULTING}), S.HANDLING, "handle",
+                              "disclosure.consultation_ended")
+EXTEND = Transition("extend", _("延长答复期限"), frozenset({S.HANDLING, S.CONSULTING}), None, "approve_extension",
+                    "disclosure.extended")
+NOTIFY_FEE = Transition("notify_fee", _("发出收费通知"), frozenset({S.HANDLING}), S.AWAITING_FEE, "handle",
+                        "disclosure.fee_notified")
+RECORD_PAYMENT = Transition("record_payment", _("确认缴费"), frozenset({S.AWAITING_FEE}), S.HANDLING, "handle",
+                            "disclosure.fee_paid")
+CLOSE_FEE_UNPAID = Transition("close_fee_unpaid", _("逾期未缴费，不再处理"), frozenset({S.AWAITING_FEE}), S.CONCLUDED,
+                              "handle", "disclosure.closed_fee_unpaid", closes=True)
+TRANSFER = Transition("transfer", _("告知向负责公开的机关申请"), frozenset({S.HANDLING}), S.CONCLUDED, "handle",
+                      "disclosure.transferred", closes=True)
+REPLY = Transition("reply", _("答复"), frozenset({S.HANDLING}), S.CONCLUDED, "handle", "disclosure.replied",
+                   closes=True)
+
+STEPS = [REGISTER, REQUEST_CORRECTION, RECEIVE_CORRECTION, CLOSE_NO_CORRECTION, START_CONSULTATION, END_CONSULTATION,
+         EXTEND, NOTIFY_FEE, RECORD_PAYMENT, CLOSE_FEE_UNPAID, TRANSFER, REPLY]

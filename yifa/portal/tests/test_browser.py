@@ -1,0 +1,68 @@
+"""The portal in a real browser: what a citizen sees, checked with axe-core (WCAG 2.1 AA, GB/T 37668-2019)."""
+
+import pytest
+
+from yifa.conftest import screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def serious_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"] if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.fixture
+def live_portal(portal, live_server, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    return portal
+
+
+def test_a_citizen_finds_the_seed_report_from_the_home_page(page, live_portal, seed):
+    page.goto(page.base_url + "/")
+    assert page.title() == "肇东政务公开网站 - 肇东政务公开网站"
+    assert serious_violations(page) == []
+    screenshot(page, "portal-home")
+    page.get_by_role("navigation", name="栏目导航").get_by_role("link", name="政务公开").click()
+    page.wait_for_url("**/zwgk/")
+    assert serious_violations(page) == []
+    screenshot(page, "portal-column")
+    page.get_by_role("link", name="关于肇东市法治政府建设情况的报告").first.click()
+    page.wait_for_url("**/fazhi-zhengfu-jianshe-baogao-2016/")
+    assert page.get_by_role("heading", level=1).inner_text() == "关于肇东市法治政府建设情况的报告"
+    assert "更新时间：2017-9-30 9:50:59" in page.inner_text(".article-meta")
+    assert serious_violations(page) == []
+    screenshot(page, "portal-article")
+
+
+def test_an_attachment_downloads(page, live_portal):
+    page.goto(page.base_url + "/zwgk/gkzn/zhengfu-xinxi-gongkai-zhinan/")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="肇东市政府信息公开申请表（Word）").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".docx")
+
+
+def test_the_search_page_and_the_404_page_are_accessible(page, live_portal):
+    page.goto(page.base_url + "/search/?q=" + "法治政府")
+    assert serious_violations(page) == []
+    screenshot(page, "portal-search")
+    response = page.goto(page.base_url + "/no-such-page/")
+    assert response.status == 404
+    assert "您访问的页面不存在" in page.content()
+    screenshot(page, "portal-404")
+
+
+def test_the_layout_works_on_a_phone(browser, live_portal, live_server, seed):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(live_server.url + seed.url)
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, "the article page scrolls sideways on a phone"
+    phone.screenshot(path="var/screenshots/portal-article-phone.png", full_page=True)
+    context.close()
