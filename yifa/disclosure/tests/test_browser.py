@@ -1,0 +1,140 @@
+"""The whole path in a browser: a citizen files and follows a request; the department corrects, consults, replies.
+
+The clock is moved (time-machine) so that the steps happen on their 2016–2017 dates, and every due
+date is checked against the State Council's notices: 2017-01-01 off and 01-02 补休, 01-22 and 02-04
+worked, 春节 01-27–02-02 off; 2017-09-30 worked, 10-01–10-08 off.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from yifa.conftest import screenshot
+from yifa.disclosure.models import DisclosureRequest
+
+from .conftest import valid_person_id
+
+pytestmark = pytest.mark.browser
+ZHAODONG = ZoneInfo("Asia/Shanghai")
+PASSWORD = "yifa-test-password"
+
+
+def at(day: dt.date, hour: int = 10) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=ZHAODONG)
+
+
+@pytest.fixture
+def staff(editor, head):
+    for user in (editor, head):
+        user.set_password(PASSWORD)
+        user.save()
+    return editor
+
+
+def login(page, username):
+    page.context.clear_cookies()
+    page.goto(page.base_url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/admin/")
+
+
+def file_request(page, department, description):
+    page.goto(page.base_url + "/yishenqing/")
+    page.check("input[name=applicant_type][value=natural_person]")
+    page.fill("#id_applicant_name", "王建国")
+    page.fill("#id_id_number", valid_person_id())
+    page.fill("#id_phone", "13804551234")
+    page.fill("#id_email", "wang@example.com")
+    page.fill("#id_address", "肇东市正阳大街1号")
+    page.select_option("#id_department", str(department.pk))
+    page.fill("#id_description", description)
+    page.check("input[name=delivery][value=email]")
+    page.get_by_role("button", name="提交申请").click()
+    page.wait_for_url("**/yishenqing/submitted/")
+    return DisclosureRequest.objects.get(description=description)
+
+
+def step(page, request, label, fields):
+    page.goto(page.base_url + f"/admin/disclosure/{request.pk}/")
+    page.get_by_role("link", name=label, exact=True).click()
+    for selector, value in fields.items():
+        if selector.startswith("select:"):
+            page.select_option(selector[7:], value)
+        elif selector.startswith("check:"):
+            page.check(selector[6:])
+        else:
+            page.fill(selector, value)
+    page.locator("form").get_by_role("button", name=label, exact=True).click()
+    page.wait_for_url(f"**/admin/disclosure/{request.pk}/")
+
+
+def due_date_on_screen(page, request):
+    page.goto(page.base_url + f"/admin/disclosure/{request.pk}/")
+    return page.locator("dl.yifa-facts").nth(1).locator("dd").first.inner_text().strip()
+
+
+def test_a_request_across_new_year_2017_corrected_consulted_and_answered(page, live_server, staff, department):
+    with time_machine.travel(at(dt.date(2016, 12, 26)), tick=True) as clock:
+        request = file_request(page, department, "2016年城区道路改造工程的立项批复文件。")
+        assert request.tracking_code in page.content()
+        screenshot(page, "disclosure-submitted")
+
+        clock.move_to(at(dt.date(2016, 12, 27)))
+        login(page, "editor")
+        step(page, request, "登记", {"select:#id_channel": "online", "#id_received_on": "2016-12-27"})
+        # 20 working days from 2016-12-27: New Year 01-01/01-02 off, 01-22 worked.
+        assert due_date_on_screen(page, request) == "2017-01-24"
+        screenshot(page, "disclosure-registered")
+
+        clock.move_to(at(dt.date(2016, 12, 28)))
+        login(page, "editor")
+        step(page, request, "告知补正", {"#id_items": "请写明所需文件的名称或文号。", "#id_requested_on": "2016-12-28"})
+        assert due_date_on_screen(page, request) == "中止计时中"
+
+        page.goto(page.base_url + f"/yishenqing/chaxun/?code={request.tracking_code}&phone=13804551234")
+        assert "待申请人补正" in page.content() and "计时中止" in page.content()
+        screenshot(page, "disclosure-track-correction")
+
+        clock.move_to(at(dt.date(2017, 1, 5)))
+        login(page, "editor")
+        step(page, request, "收到补正", {"#id_day": "2017-01-05"})
+        # Counted afresh from 2017-01-05 (art.30): 01-22 and 02-04 worked, 春节 01-27–02-02 off.
+        assert due_date_on_screen(page, request) == "2017-02-07"
+
+        clock.move_to(at(dt.date(2017, 1, 9)))
+        login(page, "editor")
+        step(page, request, "征求意见", {"#id_party": "肇东市某建筑公司", "check:input[name=third_party][value='1']": "",
+                                         "#id_sent_on": "2017-01-09"})
+        assert due_date_on_screen(page, request) == "中止计时中"
+
+        clock.move_to(at(dt.date(2017, 1, 20)))
+        login(page, "editor")
+        step(page, request, "收到意见", {"#id_answered_on": "2017-01-20", "#id_note": "第三方同意公开"})
+        # 01-06 counted before; 01-09–01-20 stopped; then 01-22, 02-04 worked, 春节 off.
+        assert due_date_on_screen(page, request) == "2017-02-21"
+        screenshot(page, "disclosure-after-consultation")
+
+        clock.move_to(at(dt.date(2017, 2, 20)))
+        login(page, "editor")
+        step(page, request, "答复", {"select:#id_outcome": "granted", "#id_replied_on": "2017-02-20",
+                                    "#id_summary": "提供立项批复文件复印件。"})
+        request.refresh_from_db()
+        assert (request.status, request.outcome, request.concluded_on) == ("concluded", "granted", dt.date(2017, 2, 20))
+
+        page.goto(page.base_url + f"/yishenqing/chaxun/?code={request.tracking_code}&phone=13804551234")
+        assert "已于 2017-02-20 答复" in page.content()
+        screenshot(page, "disclosure-track-answered")
+
+
+def test_a_request_across_the_2017_national_day_week(page, live_server, staff, department):
+    with time_machine.travel(at(dt.date(2017, 9, 20)), tick=True):
+        request = file_request(page, department, "2017年政府采购项目中标公告汇总。")
+        login(page, "editor")
+        step(page, request, "登记", {"select:#id_channel": "online", "#id_received_on": "2017-09-20"})
+        # 09-30 worked; 10-01–10-08 off.
+        assert due_date_on_screen(page, request) == "2017-10-24"
+        screenshot(page, "disclosure-national-day")
