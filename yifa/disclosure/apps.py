@@ -9,6 +9,12 @@ class DisclosureConfig(AppConfig):
 
     def ready(self) -> None:
         from yifa.audit.event_types import register_event_types
+        from yifa.portal.registry import register_public_listing
+
+        register_public_listing(
+            "disclosure", label=_("依申请公开：在线提交政府信息公开申请"), url_name="disclosure:application",
+            description=_("提交申请、查询办理进度和答复期限"),
+        )
 
         register_event_types(
             {

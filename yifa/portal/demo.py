@@ -60,7 +60,11 @@ def _home() -> HomePage:
 def _column(parent: Page, slug: str, title: str, kind: str, review: bool, listing: str) -> ColumnPage:
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
-        return existing.specific  # type: ignore[return-value]
+        column = existing.specific
+        if listing and not column.module_listing and public_listing(listing):  # a module installed since
+            column.module_listing = listing
+            column.save_revision().publish()
+        return column  # type: ignore[return-value]
     column = ColumnPage(
         title=title, slug=slug, kind=kind, needs_confidentiality_review=review, show_in_menus=parent.depth == 2,
         module_listing=listing if public_listing(listing) else "",
