@@ -66,6 +66,14 @@ class ApplicationForm(forms.ModelForm):
             "purpose": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("applicant_type", "delivery"):  # radios need no "---------" choice
+            field = self.fields[name]
+            field.choices = [c for c in field.choices if c[0]]  # type: ignore[attr-defined]
+        self.fields["id_number"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+        self.fields["phone"].widget.input_type = "tel"  # type: ignore[attr-defined]
+
     def clean_id_number(self) -> str:
         return re.sub(r"\s", "", self.cleaned_data.get("id_number", "")).upper()
 
