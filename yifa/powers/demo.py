@@ -1,0 +1,386 @@
+"""Zhaodong 2016 demo: the 34 departments' 3209 powers, the intermediary list and the approval catalogue.
+
+Everything is loaded as records and adjustments, through the same actions the back office uses
+(proposed in change requests and approved by the system job), so that the selectors compute the
+seed's figures: 152 items taken over and 21 cancelled correspondingly, 102 approval items kept and
+180 cancelled, 3209 powers in 34 departments, 22 intermediary services reviewed, 18 kept, 4
+cancelled. Idempotent: a request already loaded (found by department and title) is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+from typing import Any
+
+from django.apps import apps
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from yifa.audit.actors import DEMO_LOADER
+from yifa.demo.registry import register_demo_loader
+from yifa.org.models import Department
+
+from . import actions
+from .content import ApprovalContent, Basis, IntermediaryContent, PowerContent, Proposal, Step
+from .demo_data import (
+    CANCELLATION_SOURCE,
+    FIELDS,
+    INTERMEDIARIES,
+    NAME_FORMS,
+    NON_LICENSING_FORMS,
+    REAL_POWERS,
+    REAL_STEPS,
+    TAKEOVER_SOURCES,
+)
+from .models import AdjustmentKind, ApprovalCategory, Catalogue, ChangeRequest, PowerType
+from .selectors import in_force, pillar_figures
+
+K = AdjustmentKind
+BASE_POWERS = 3209 - 152 + 21  # in force at the end of 2016 = base + taken over − cancelled
+TAKEN_OVER = 152
+CANCELLED_CORRESPONDINGLY = 21
+PUBLIC_SERVICES = 40
+APPROVAL_ITEMS, APPROVAL_CANCELLED = 282, 180
+
+LIST_DATE = dt.date(2016, 6, 30)
+LIST_DOCUMENT = ("关于公布肇东市政府部门权力清单和责任清单的通知", "肇政发〔2016〕18号")
+REVIEW_NOTICE = ("关于梳理规范行政权力和责任清单的通知", "肇政办发〔2016〕8号")
+INTERMEDIARY_DATE = dt.date(2015, 12, 1)
+INTERMEDIARY_DOCUMENT = ("关于公布肇东市行政权力中介服务事项清单的通知", "肇政办发〔2015〕30号")
+INTERMEDIARY_CANCEL = (dt.date(2016, 7, 15), "关于清理规范行政权力中介服务事项的通知", "肇政办发〔2016〕21号")
+APPROVAL_DATE = dt.date(2015, 6, 30)
+APPROVAL_DOCUMENT = ("关于公布肇东市行政审批项目目录的通知", "肇政发〔2015〕16号")
+APPROVAL_CANCEL = (dt.date(2016, 6, 30), "关于取消和调整一批行政审批项目的决定", "肇政发〔2016〕20号")
+
+TITLE_INTERMEDIARY = "2015年行政权力中介服务事项清单"
+TITLE_POWERS = "2016年权力清单和责任清单梳理"
+TITLE_APPROVALS = "2015年行政审批项目目录"
+TITLE_ADJUSTMENTS = "2016年承接下放事项、取消事项和清理调整"
+
+OFFICES = {"01": "行政审批办公室", "02": "综合执法大队", "03": "综合执法大队", "04": "财务股", "05": "社会事务股",
+           "06": "监督检查股", "07": "行政审批办公室", "08": "办公室", "09": "法制股", "10": "法制股", "20": "服务窗口"}
+TAKEOVER_FORMS = ["{f}初审", "{f}审核转报", "{f}核准", "{f}变更核准", "{f}资质认定", "{f}证书核发"]
+DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1–999 as a statute numbers its articles: 十二, 一百零五, 一百二十."""
+    hundreds, rest = divmod(n, 100)
+    tens, units = divmod(rest, 10)
+    out = ""
+    if hundreds:
+        out += DIGITS[hundreds] + "百"
+        if tens == 0 and units:
+            return out + "零" + DIGITS[units]
+    if tens:
+        out += ("" if tens == 1 and not hundreds else DIGITS[tens]) + "十"
+    if units:
+        out += DIGITS[units]
+    return out
+
+
+def _departments() -> dict[str, Department]:
+    return {d.code: d for d in Department.objects.filter(code__in=FIELDS)}
+
+
+def _done(department: Department, title: str) -> bool:
+    return ChangeRequest.objects.filter(department=department, title=title).exists()
+
+
+def _dated(request: ChangeRequest, when: dt.date, number: int) -> None:
+    """The demo's history: the request was made and approved when the city did it, not when loaded."""
+    at = timezone.make_aware(dt.datetime.combine(when, dt.time(10, 0)))
+    ChangeRequest.objects.filter(pk=request.pk).update(
+        opened_at=at - dt.timedelta(days=20), submitted_at=at - dt.timedelta(days=10), closed_at=at,
+        reference=f"QDTZ-{when.year}-{request.department.code}-{number:03d}")
+
+
+def _load(department: Department, title: str, proposals: list[Proposal], when: dt.date, number: int) -> int:
+    if not proposals or _done(department, title):
+        return 0
+    request = actions.propose_and_approve(actor=DEMO_LOADER, department=department, proposals=proposals, title=title,
+                                          opinion=_("经合法性审查，同意。"))
+    _dated(request, when, number)
+    return len(proposals)
+
+
+# --- building the content ------------------------------------------------------------------------------
+
+
+def _steps(department: str, code: str) -> tuple[Step, ...]:
+    return tuple(Step(*s) for s in REAL_STEPS.get((department, code), []))
+
+
+def _real_power(entry: tuple, phone: str) -> PowerContent:
+    (dept, code, name, power_type, office, bases, statutory, promised, fee, intermediaries, targets, co) = entry
+    return PowerContent(
+        code=code, name=name, power_type=power_type, handling_office=office, co_department_codes=tuple(co),
+        bases=tuple(Basis(law, article, text) for law, article, text in bases),
+        statutory_limit=statutory[0] if statutory else None, statutory_unit=statutory[1] if statutory else "",
+        promised_limit=promised[0] if promised else None, promised_unit=promised[1] if promised else "",
+        charges=bool(fee), fee_standard=fee, fee_basis="《黑龙江省行政事业性收费项目目录》" if fee else "",
+        needs_intermediary=bool(intermediaries), intermediary_codes=tuple(intermediaries), service_targets=tuple(targets),
+        supervision_phone=phone, responsibilities=_steps(dept, code),
+    )
+
+
+def _generated(department: Department, power_type: str, seq: int, name: str, rng: random.Random,
+               parent_code: str = "", sub: int = 0) -> PowerContent:
+    fields, law = FIELDS[department.code]
+    code = f"{power_type}{seq:05d}{sub:03d}" if not parent_code else parent_code[:7] + f"{sub:03d}"
+    licensing_like = power_type in ("01", "05", "07", "09", "20")
+    statutory = 20 if licensing_like else None
+    promised = rng.choice([5, 7, 10, 15]) if licensing_like else None
+    targets = ("natural_person", "enterprise") if rng.random() < 0.6 else ("enterprise",)
+    return PowerContent(
+        code=code, name=name, power_type=power_type, parent_code=parent_code, handling_office=OFFICES[power_type],
+        bases=(Basis(law, f"第{chinese_number(rng.randint(5, 85))}条"),),
+        statutory_limit=statutory, statutory_unit="working_day" if statutory else "",
+        promised_limit=promised, promised_unit="working_day" if promised else "",
+        service_targets=targets, supervision_phone=department.phone,
+    )
+
+
+def _allocation(total: int, weights: dict[str, int]) -> dict[str, int]:
+    """`total` split in proportion to `weights`, exactly (largest remainders)."""
+    whole = sum(weights.values())
+    shares = {k: total * w / whole for k, w in weights.items()}
+    counts = {k: int(v) for k, v in shares.items()}
+    for k in sorted(shares, key=lambda k: shares[k] - counts[k], reverse=True)[: total - sum(counts.values())]:
+        counts[k] += 1
+    return counts
+
+
+def _plan_powers(departments: dict[str, Department]) -> dict[str, list[PowerContent]]:
+    """Every department's base list: its written-out items, then generated ones up to its share."""
+    rng = random.Random(2016)
+    real: dict[str, list[PowerContent]] = defaultdict(list)
+    for entry in REAL_POWERS:
+        if entry[0] in departments:
+            real[entry[0]].append(_real_power(entry, departments[entry[0]].phone))
+    counts = _allocation(BASE_POWERS, {code: len(FIELDS[code][0]) for code in departments})
+    services = _allocation(PUBLIC_SERVICES, dict.fromkeys(departments, 1))
+    plan: dict[str, list[PowerContent]] = {}
+    for code, department in departments.items():
+        fields = FIELDS[code][0]
+        items = list(real[code])
+        taken = {c.name for c in items}
+        candidates = [(t, form.format(f=f)) for t in NAME_FORMS if t != "20" for form in NAME_FORMS[t] for f in fields]
+        rng.shuffle(candidates)
+        wanted = counts[code] - sum(1 for c in items if c.power_type != PowerType.PUBLIC_SERVICE)
+        seq: dict[str, int] = defaultdict(lambda: 200)
+        mains: dict[str, str] = {}
+        for power_type, name in candidates:
+            if wanted <= 0:
+                break
+            if name in taken:
+                continue
+            taken.add(name)
+            seq[power_type] += 1
+            # Changing, renewing and cancelling a licence are sub-items (子项) of the licence.
+            main_name = name.replace("许可证变更", "许可").replace("许可证延续", "许可").replace("许可证注销", "许可")
+            if power_type == "01" and main_name != name and main_name in mains:
+                sub = {"变更": 1, "延续": 2, "注销": 3}[name[-2:]]
+                items.append(_generated(department, power_type, 0, name, rng, parent_code=mains[main_name], sub=sub))
+            else:
+                content = _generated(department, power_type, seq[power_type], name, rng)
+                if power_type == "01":
+                    mains[name] = content.code
+                items.append(content)
+            wanted -= 1
+        for n in range(services[code]):
+            items.append(_generated(department, "20", 300 + n, NAME_FORMS["20"][n % 2].format(f=fields[n % len(fields)]),
+                                    rng))
+        # Parents first, so a sub-item's main item is in the same list when it is checked.
+        plan[code] = sorted(items, key=lambda c: bool(c.parent_code))
+    return plan
+
+
+def _plan_takeovers(departments: dict[str, Department]) -> dict[str, list[tuple[PowerContent, tuple]]]:
+    rng = random.Random(152)
+    weights = {code: len(FIELDS[code][0]) for code in departments if code not in ("bgs", "sfj", "sjj", "tjj")}
+    counts = _allocation(TAKEN_OVER, weights)
+    plan: dict[str, list[tuple[PowerContent, tuple]]] = defaultdict(list)
+    n = 0
+    for code, count in counts.items():
+        fields = FIELDS[code][0]
+        names = [form.format(f=f) for form in TAKEOVER_FORMS for f in fields]
+        for index in range(count):
+            source = TAKEOVER_SOURCES[n % len(TAKEOVER_SOURCES)]
+            n += 1
+            content = _generated(departments[code], "01", 800 + index, names[index % len(names)]
+                                 + ("" if index < len(names) else f"（{index // len(names) + 1}）"), rng)
+            plan[code].append((content, source))
+    return plan
+
+
+def _intermediary(entry: tuple) -> IntermediaryContent:
+    dept, code, name, provider, basis, fee, fee_basis, _cancelled = entry
+    return IntermediaryContent(code=code, name=name, provider=provider, basis=basis, fee_nature=fee, fee_basis=fee_basis)
+
+
+def _proposal(catalogue: str, kind: str, content: Any, when: dt.date, document: tuple[str, str], *, code: str = "",
+              decided_by: str = "city", counterpart: str = "", reason: str = "") -> Proposal:
+    return Proposal(catalogue=catalogue, kind=kind, code=code or content.code, effective_date=when, content=content,
+                    document_title=document[0], document_number=document[1], decided_by=decided_by,
+                    counterpart=counterpart, reason=reason)
+
+
+def _approval_plan(departments: dict[str, Department]) -> dict[str, list[ApprovalContent]]:
+    """282 approval items: each department's licensing powers (linked to them), then non-licensing approvals."""
+    licensing: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for code, name, department_code in in_force(Catalogue.POWER).filter(
+            power_type=PowerType.LICENSING, code__endswith="000", code__lt="0100800000").values_list("code", "name", "department__code"):
+        licensing[department_code].append((code, name))
+    counts = _allocation(APPROVAL_ITEMS, {code: len(licensing[code]) + 2 for code in departments})
+    plan: dict[str, list[ApprovalContent]] = {}
+    for code in departments:
+        items = []
+        powers = sorted(licensing[code])
+        fields = FIELDS[code][0]
+        extra = [form.format(f=f) for form in NON_LICENSING_FORMS for f in fields]
+        for index in range(counts[code]):
+            number = f"SP-{code}-{index + 1:03d}"
+            if index < len(powers):
+                power_code, name = powers[index]
+                items.append(ApprovalContent(code=number, name=name, category=ApprovalCategory.LICENSING,
+                                             approval_object="公民、法人或者其他组织", basis="见对应权力事项的设定依据",
+                                             power_code=power_code))
+            else:
+                name = extra[(index - len(powers)) % len(extra)]
+                items.append(ApprovalContent(code=number, name=name + ("" if index - len(powers) < len(extra) else
+                                                                       f"（{index}）"),
+                                             category=ApprovalCategory.NON_LICENSING, approval_object="本级有关单位",
+                                             basis=f"《{FIELDS[code][1]}》"))
+        plan[code] = items
+    return plan
+
+
+@register_demo_loader("powers", order=40)
+def load_powers_demo() -> str:
+    from .search import deferred_indexing
+
+    with deferred_indexing():
+        return _load_everything()
+
+
+def _load_everything() -> str:
+    departments = _departments()
+    if not departments:
+        return _("没有部门（先载入 org 的演示数据），跳过。")
+    loaded = 0
+    by_department: dict[str, list[tuple]] = defaultdict(list)
+    for entry in INTERMEDIARIES:
+        by_department[entry[0]].append(entry)
+    # 1. The intermediary list, as published at the end of 2015.
+    for code, entries in by_department.items():
+        loaded += _load(departments[code], TITLE_INTERMEDIARY, [
+            _proposal(Catalogue.INTERMEDIARY, K.ADD, _intermediary(e), INTERMEDIARY_DATE, INTERMEDIARY_DOCUMENT)
+            for e in entries], INTERMEDIARY_DATE, 1)
+    # 2. Every department's power and responsibility list, published on 2016-06-30.
+    powers = _plan_powers(departments)
+    for code, department in departments.items():
+        loaded += _load(department, TITLE_POWERS, [
+            _proposal(Catalogue.POWER, K.ADD, c, LIST_DATE, LIST_DOCUMENT, reason=_("按%(notice)s梳理") % {
+                "notice": f"《{REVIEW_NOTICE[0]}》"}) for c in powers[code]], LIST_DATE, 2)
+    # 3. The approval catalogue as it stood from mid-2015, linked to the powers that implement it.
+    approvals = _approval_plan(departments)
+    for code, department in departments.items():
+        loaded += _load(department, TITLE_APPROVALS, [
+            _proposal(Catalogue.APPROVAL, K.ADD, c, APPROVAL_DATE, APPROVAL_DOCUMENT) for c in approvals[code]],
+            APPROVAL_DATE, 3)
+    # 4. The 2016 adjustments: take-overs, corresponding cancellations, the approval and intermediary clean-ups.
+    takeovers = _plan_takeovers(departments)
+    parents = {(code, c.parent_code) for code in departments for c in powers[code] if c.parent_code}
+    cancellable = [c for code in departments for c in powers[code]
+                   if c.power_type == "01" and not c.parent_code and c.code[2:7] > "00200" and (code, c.code) not in parents]
+    step = max(len(cancellable) // CANCELLED_CORRESPONDINGLY, 1)
+    chosen = cancellable[::step][:CANCELLED_CORRESPONDINGLY]
+    chosen_by_department: dict[str, list[PowerContent]] = defaultdict(list)
+    for code in departments:
+        for content in powers[code]:
+            if any(content is c for c in chosen):
+                chosen_by_department[code].append(content)
+    approval_cancel_counts = _allocation(APPROVAL_CANCELLED, {code: len(approvals[code]) for code in departments})
+    for code, department in departments.items():
+        proposals: list[Proposal] = []
+        for content, (level, source, title, number, when) in takeovers.get(code, []):
+            proposals.append(_proposal(Catalogue.POWER, K.TAKE_OVER, content, dt.date.fromisoformat(when),
+                                       (title, number), decided_by=level, counterpart=source))
+        level, source, title, number, when = CANCELLATION_SOURCE
+        for content in chosen_by_department.get(code, []):
+            proposals.append(Proposal(Catalogue.POWER, K.CANCEL, content.code, dt.date.fromisoformat(when),
+                                      document_title=title, document_number=number, decided_by=level,
+                                      reason=_("上级已取消该审批事项，本级对应取消")))
+        when_a, title_a, number_a = APPROVAL_CANCEL
+        for approval in approvals[code][-approval_cancel_counts[code]:] if approval_cancel_counts[code] else []:
+            proposals.append(Proposal(Catalogue.APPROVAL, K.CANCEL, approval.code, when_a, document_title=title_a,
+                                      document_number=number_a, reason=_("清理规范，取消")))
+        for entry in by_department.get(code, []):
+            if entry[7]:
+                when_i, title_i, number_i = INTERMEDIARY_CANCEL
+                proposals.append(Proposal(Catalogue.INTERMEDIARY, K.CANCEL, entry[1], when_i, document_title=title_i,
+                                          document_number=number_i, reason=_("不再作为审批受理条件")))
+        loaded += _load(department, TITLE_ADJUSTMENTS, proposals, dt.date(2016, 11, 30), 4)
+    _open_requests(departments)
+    _portal_column()
+    figures = pillar_figures(2016)
+    return _("权责清单：2016 年 %(d)s 个部门行政职权 %(powers)s 项，承接 %(taken)s 项、对应取消 %(cancelled)s 项，"
+             "行政审批项目保留 %(kept)s 项、取消 %(ac)s 项，中介服务事项清理 %(ir)s 项（保留 %(ik)s 项、取消 %(ic)s 项）；"
+             "本次写入 %(loaded)s 项调整。") % {
+        "d": figures.powers_departments, "powers": figures.powers_listed, "taken": figures.taken_over,
+        "cancelled": figures.cancelled_correspondingly, "kept": figures.approval_kept,
+        "ac": figures.approval_cancelled, "ir": figures.intermediary_reviewed, "ik": figures.intermediary_kept,
+        "ic": figures.intermediary_cancelled, "loaded": loaded}
+
+
+def _open_requests(departments: dict[str, Department]) -> None:
+    """Work in progress for the demo accounts: a draft at 市场监管局, a request awaiting the legal affairs office."""
+    from dataclasses import replace
+
+    from .content import power_content_of
+    from .selectors import power_details
+
+    def current(code: str, department: Department) -> PowerContent | None:
+        version = in_force(Catalogue.POWER, department=department).filter(code=code).first()
+        if version is None:
+            return None
+        related = power_details([version])[version.pk]
+        return power_content_of(version, bases=[Basis(p.law.title, p.article, p.text) for p in related["bases"]],
+                                co_codes=related["co"], intermediary_codes=related["intermediaries"])
+
+    with transaction.atomic():
+        market = departments.get("scjgj")
+        title = "2017年压缩办理时限"
+        if market is not None and not _done(market, title):
+            content = current("0100101000", market)
+            if content is not None:
+                actions.propose(actor=DEMO_LOADER, department=market, title=title, proposals=[Proposal(
+                    Catalogue.POWER, K.MODIFY, content.code, dt.date(2017, 3, 1),
+                    replace(content, promised_limit=7), document_title="关于进一步压缩行政审批办理时限的通知",
+                    reason="承诺时限由 10 个工作日压缩为 7 个工作日")])
+        environment = departments.get("hbj")
+        title = "2017年环评审批时限调整"
+        if environment is not None and not _done(environment, title):
+            content = current("0100101000", environment)
+            if content is not None:
+                request = actions.propose(actor=DEMO_LOADER, department=environment, title=title, proposals=[Proposal(
+                    Catalogue.POWER, K.MODIFY, content.code, dt.date(2017, 3, 1), replace(content, promised_limit=20),
+                    document_title="关于进一步压缩行政审批办理时限的通知", document_number="肇政办发〔2017〕3号",
+                    reason="承诺时限由 30 个工作日压缩为 20 个工作日")])
+                actions.submit_request(actor=DEMO_LOADER, change_request=request)
+
+
+def _portal_column() -> None:
+    """The portal's 权责清单 column shows this module's listing (the portal loads before us)."""
+    try:
+        column_page = apps.get_model("portal", "ColumnPage")
+    except LookupError:
+        return
+    column = column_page.objects.filter(slug="qzqd").first()
+    if column is not None and column.module_listing != "powers":
+        column.module_listing = "powers"
+        column.save_revision().publish()
