@@ -23,4 +23,4 @@ class PortalConfig(AppConfig):
                 "portal.page_deleted": _("网页删除"),
             }
         )
-        pass  # TODO(search): search.register() once yifa.search.index lands
+        search.register()

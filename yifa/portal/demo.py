@@ -10,13 +10,14 @@ import io
 from pathlib import Path
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
 from yifa.demo.registry import register_demo_loader
 from yifa.org.models import Department, Role
@@ -37,11 +38,24 @@ def _paragraphs(lines: list[str]) -> str:
     return "".join(f"<p>{escape(line)}</p>" for line in lines if line.strip())
 
 
+def _tree_root() -> Page:
+    """Wagtail's root page, made again if it is missing (a flushed database: Wagtail's migrations made it)."""
+    root = Page.get_first_root_node()
+    if root is not None:
+        return root
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+
+
 def _home() -> HomePage:
     home = HomePage.objects.first()
     if home is not None:
         return home
-    root = Page.get_first_root_node()
+    root = _tree_root()
     home = HomePage(title="肇东政务公开网站", slug="zhaodong", intro="<p>公开透明、依法行政——肇东市人民政府政务公开网站。</p>")
     root.add_child(instance=home)
     home.save_revision().publish()

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "yifa.portal",
     "yifa.powers",
     "yifa.disclosure",
+    "yifa.interaction",
     "yifa.api",
     "yifa.backoffice",
     "yifa.demo",
@@ -256,6 +257,8 @@ YIFA_DUE_SOON_WORKING_DAYS = env_int("YIFA_DUE_SOON_WORKING_DAYS", 3)
 # 网络安全法 art.21: network logs kept no less than six months. The purge refuses anything younger.
 YIFA_AUDIT_RETENTION_DAYS = max(env_int("YIFA_AUDIT_RETENTION_DAYS", 365 * 3), 183)
 YIFA_CITY_NAME = os.environ.get("YIFA_CITY_NAME", "肇东市")
+# Public messages (互动交流) each client may leave per hour (no national rule: a local default).
+YIFA_MESSAGE_LIMIT_PER_HOUR = env_int("YIFA_MESSAGE_LIMIT_PER_HOUR", 5)
 
 LOGGING = {
     "version": 1,
