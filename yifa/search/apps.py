@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "yifa.search"
     label = "search"
     verbose_name = _("中文检索")
+
+    def ready(self) -> None:
+        from yifa.audit.event_types import register_event_types
+
+        register_event_types({"search.reindexed": _("重建站内检索索引")})
