@@ -508,6 +508,7 @@ def import_powers(
         record_event(actor=actor, event_type="powers.list_imported", target=request,
                      new={"file": filename, "sha256": rows.sha256, **plan.counts()})
         if apply:
+            submit_request(actor=actor, change_request=request)
             approve_request(actor=actor, change_request=request, opinion=_("命令行导入，直接生效"))
             request.refresh_from_db()
     return ImportOutcome(plan, request, applied=apply)

@@ -119,6 +119,8 @@ class PowerForm(AdjustmentFields):
         self.fields["department"].queryset = departments  # type: ignore[attr-defined]
         self.fields["target_department"].queryset = Department.objects.filter(is_active=True)  # type: ignore[attr-defined]
         self.fields["intermediaries"].choices = intermediaries  # type: ignore[attr-defined]
+        if K.TRANSFER not in [k for k, _label in self.fields["kind"].choices]:  # type: ignore[attr-defined]
+            del self.fields["target_department"]
         if fixed_code:
             for name in ("code", "department"):
                 self.fields[name].disabled = True

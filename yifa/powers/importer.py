@@ -28,12 +28,16 @@ from .content import PowerContent, Proposal, Step
 from .models import AdjustmentKind, Catalogue, DecidedBy, ExerciseLevel, PowerType, ServiceTarget
 from .spreadsheet import COLUMNS, parse_basis_line, parse_document, split_lines, split_list
 from .validation import (
+    LEVELS,
+    POWER_TYPES,
+    TARGETS,
     ListState,
     Problem,
     ProposalRefused,
     References,
     check_document_basis,
     check_proposals,
+    implementation_code,
 )
 
 K = AdjustmentKind
@@ -226,6 +230,14 @@ class _RowReader:
 
     def text(self, column: str, max_length: int | None = None) -> str:
         value = self.cells[column]
+        if value is None:
+            return ""
+        if type(value) is str:
+            text = value.strip()
+            if max_length and len(text) > max_length:
+                self.problem(column, _("超过 %(n)s 字。") % {"n": max_length})
+                return text[:max_length]
+            return text
         if isinstance(value, dt.datetime | dt.date):
             self.problem(column, _("应填写文字，而不是日期。"))
             return ""
@@ -327,7 +339,7 @@ def parse_row(number: int, values: tuple[Any, ...], department: Department, refs
     if match:
         power_type = match.group(1).zfill(2)
         label = match.group(2).strip()
-        if power_type not in PowerType.values or (label and TYPE_BY_LABEL.get(label) != power_type):
+        if power_type not in POWER_TYPES or (label and TYPE_BY_LABEL.get(label) != power_type):
             power_type = ""
     else:
         power_type = TYPE_BY_LABEL.get(type_text, "")
@@ -350,7 +362,7 @@ def parse_row(number: int, values: tuple[Any, ...], department: Department, refs
         else:
             co_codes.append(co)
     level_text = r.text("行使层级")
-    level = "4" if not level_text else (level_text if level_text in ExerciseLevel.values
+    level = "4" if not level_text else (level_text if level_text in LEVELS
                                         else LEVEL_BY_LABEL.get(level_text, ""))
     if not level:
         r.problem("行使层级", _("未知的行使层级“%(value)s”。") % {"value": level_text[:20]})
@@ -386,7 +398,7 @@ def parse_row(number: int, values: tuple[Any, ...], department: Department, refs
     steps = [Step(step, duty, accountabilities.get(step, "")) for step, duty in duties.items()]
     targets = []
     for value in split_list(r.text("服务对象")):
-        target = TARGET_BY_LABEL.get(value) or (value if value in ServiceTarget.values else None)
+        target = TARGET_BY_LABEL.get(value) or (value if value in TARGETS else None)
         if target is None:
             r.problem("服务对象", _("未知的服务对象“%(value)s”。") % {"value": value[:20]})
         else:
@@ -402,8 +414,10 @@ def parse_row(number: int, values: tuple[Any, ...], department: Department, refs
     decided_by = DECIDED_BY_LABEL.get(decided_text, "") if decided_text else DecidedBy.CITY
     if not decided_by:
         r.problem("决定机关层级", _("未知的决定机关层级“%(value)s”。") % {"value": decided_text[:20]})
+    given_code = r.code("实施编码")
     content = PowerContent(
-        code=code, name=name, power_type=power_type, implementation_code=r.code("实施编码"),
+        code=code, name=name, power_type=power_type,
+        implementation_code=given_code or implementation_code(department, level or "4", code),
         parent_code=r.code("主项编码"), handling_office=r.text("办理处室", 100), co_department_codes=tuple(co_codes),
         exercise_level=level or "4", bases=tuple(bases), statutory_limit=statutory, statutory_unit=statutory_unit,
         promised_limit=promised, promised_unit=promised_unit, charges=r.yes_no("是否收费"),
@@ -428,8 +442,6 @@ def re_step(line: str) -> tuple[str, str] | None:
 def plan_import(rows: SheetRows, department: Department, state: ListState, refs: References, *,
                 request_id: int | None) -> ImportPlan:
     """What importing these rows would do to the department's list, row by row, or what is wrong."""
-    from .actions import normalise
-
     plan = ImportPlan(total=len(rows.rows))
     first_row: dict[str, int] = {}
     parsed: list[Proposal] = []
@@ -443,7 +455,7 @@ def plan_import(rows: SheetRows, department: Department, state: ListState, refs:
                 continue
             first_row[code] = number
         if proposal is not None:
-            parsed.append(normalise(proposal, department, refs))
+            parsed.append(proposal)
     changing: list[Proposal] = []
     for proposal in parsed:
         assert proposal.content is not None

@@ -42,6 +42,15 @@ ITEM_CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
 PHONE = re.compile(r"^[0-9()（）+\-—、,， ]{5,40}$")
 # Longest time limit a list may state; beyond this a typo is likelier than a statute.
 MAX_LIMIT = 3660
+# Looked up for every row of an import: TextChoices.values builds a new list each time.
+POWER_TYPES = frozenset(PowerType.values)
+LEVELS = frozenset(ExerciseLevel.values)
+TARGETS = frozenset(ServiceTarget.values)
+UNITS = frozenset(Unit.values)
+KINDS = frozenset(K.values)
+DECIDED_BY = frozenset(DecidedBy.values)
+FEE_NATURES = frozenset(FeeNature.values)
+CATEGORIES = frozenset(ApprovalCategory.values)
 
 
 @dataclass(frozen=True)
@@ -147,24 +156,25 @@ def implementation_code(department: Department, level: str, code: str) -> str:
 
 def _check_power(content: PowerContent, department: Department, refs: References, codes_here: set[str],
                  add: Any) -> None:
-    types = dict(PowerType.choices)
-    if not BASIC_CODE.match(content.code):
+    code_ok = BASIC_CODE.match(content.code) is not None
+    if not code_ok:
         add(_("基本编码“%(code)s”应为 10 位数字：事项类型代码 2 位、主项编码 5 位、子项编码 3 位（无子项为 000）。")
             % {"code": content.code}, "基本编码")
-    elif content.power_type in types and content.code[:2] != content.power_type:
+    elif content.power_type in POWER_TYPES and content.code[:2] != content.power_type:
         add(_("基本编码“%(code)s”的前两位应为事项类型代码 %(type)s（%(label)s）。")
-            % {"code": content.code, "type": content.power_type, "label": types[content.power_type]}, "基本编码")
-    if content.power_type not in types:
+            % {"code": content.code, "type": content.power_type, "label": PowerType(content.power_type).label},
+            "基本编码")
+    if content.power_type not in POWER_TYPES:
         add(_("未知的事项类型“%(value)s”。可用的类型：%(allowed)s。") % {
-            "value": content.power_type, "allowed": "、".join(f"{k} {v}" for k, v in types.items())}, "事项类型")
+            "value": content.power_type, "allowed": "、".join(f"{k} {v}" for k, v in PowerType.choices)}, "事项类型")
     if not content.name:
         add(_("事项名称不能为空。"), "事项名称")
     elif len(content.name) > 200:
         add(_("事项名称超过 200 字。"), "事项名称")
-    if content.exercise_level not in ExerciseLevel.values:
+    if content.exercise_level not in LEVELS:
         add(_("未知的行使层级“%(value)s”。可用的层级：%(allowed)s。") % {
             "value": content.exercise_level, "allowed": "、".join(str(v) for v in ExerciseLevel.labels)}, "行使层级")
-    elif BASIC_CODE.match(content.code):
+    elif code_ok:
         expected = implementation_code(department, content.exercise_level, content.code)
         if content.implementation_code and content.implementation_code != expected:
             add(_("实施编码“%(given)s”与实施主体和基本编码不符，应为 %(expected)s（统一社会信用代码 + 行使层级代码 + 基本编码），也可留空自动生成。")
@@ -174,9 +184,9 @@ def _check_power(content: PowerContent, department: Department, refs: References
             add(_("主项编码不能是事项自己的编码。"), "主项编码")
         elif content.parent_code not in codes_here and content.parent_code not in refs.powers_in_force:
             add(_("主项“%(code)s”不在本部门的权力清单中。") % {"code": content.parent_code}, "主项编码")
-        elif BASIC_CODE.match(content.code) and content.parent_code[:7] != content.code[:7]:
+        elif code_ok and content.parent_code[:7] != content.code[:7]:
             add(_("子项的基本编码应与主项“%(code)s”的前 7 位相同。") % {"code": content.parent_code}, "基本编码")
-    elif BASIC_CODE.match(content.code) and not content.code.endswith("000"):
+    elif code_ok and not content.code.endswith("000"):
         add(_("基本编码末 3 位不是 000，表示子项：请填写主项编码。"), "主项编码")
     for code in content.co_department_codes:
         if code not in refs.departments:
@@ -189,13 +199,14 @@ def _check_power(content: PowerContent, department: Department, refs: References
         if not basis.law or not basis.article:
             add(_("设定依据“%(value)s”须写明法律法规名称和条款，例如：《中华人民共和国行政许可法》第三十二条。")
                 % {"value": basis.citation()}, "设定依据")
-    for label, limit, unit in ((_("法定办结时限"), content.statutory_limit, content.statutory_unit),
-                               (_("承诺办结时限"), content.promised_limit, content.promised_unit)):
+    for label, unit_column, limit, unit in (
+            ("法定办结时限", "法定时限单位", content.statutory_limit, content.statutory_unit),
+            ("承诺办结时限", "承诺时限单位", content.promised_limit, content.promised_unit)):
         if limit is not None:
             if not 1 <= limit <= MAX_LIMIT:
-                add(_("%(what)s应在 1 到 %(max)s 之间。") % {"what": label, "max": MAX_LIMIT}, str(label))
-            if unit not in Unit.values:
-                add(_("%(what)s须注明单位：工作日或日。") % {"what": label}, str(label) + _("单位"))
+                add(_("%(what)s应在 1 到 %(max)s 之间。") % {"what": _(label), "max": MAX_LIMIT}, label)
+            if unit not in UNITS:
+                add(_("%(what)s须注明单位：工作日或日。") % {"what": _(label)}, unit_column)
     if (content.statutory_limit and content.promised_limit and content.statutory_unit == content.promised_unit
             and content.promised_limit > content.statutory_limit):
         add(_("承诺办结时限（%(promised)s）不能长于法定办结时限（%(statutory)s）。")
@@ -210,7 +221,7 @@ def _check_power(content: PowerContent, department: Department, refs: References
         if code not in refs.intermediaries:
             add(_("中介服务事项“%(code)s”不在中介服务清单中。") % {"code": code}, "中介服务事项")
     for target in content.service_targets:
-        if target not in ServiceTarget.values:
+        if target not in TARGETS:
             add(_("未知的服务对象“%(value)s”。") % {"value": target}, "服务对象")
     if content.supervision_phone and not PHONE.match(content.supervision_phone):
         add(_("监督电话“%(value)s”不是有效的电话号码。") % {"value": content.supervision_phone}, "监督电话")
@@ -231,7 +242,7 @@ def _check_intermediary(content: IntermediaryContent, refs: References, current:
         add(_("编码“%(code)s”已被其他部门的中介服务事项使用。") % {"code": content.code}, "编码")
     if not content.name:
         add(_("事项名称不能为空。"), "事项名称")
-    if content.fee_nature not in FeeNature.values:
+    if content.fee_nature not in FEE_NATURES:
         add(_("未知的收费性质“%(value)s”。") % {"value": content.fee_nature}, "收费性质")
 
 
@@ -240,7 +251,7 @@ def _check_approval(content: ApprovalContent, refs: References, add: Any) -> Non
         add(_("编码“%(code)s”只能由字母、数字、点、连字符组成，不超过 40 位。") % {"code": content.code}, "编码")
     if not content.name:
         add(_("项目名称不能为空。"), "项目名称")
-    if content.category not in ApprovalCategory.values:
+    if content.category not in CATEGORIES:
         add(_("未知的审批类别“%(value)s”。") % {"value": content.category}, "审批类别")
     if content.power_code and content.power_code not in refs.powers_in_force:
         add(_("对应的权力事项“%(code)s”不在本部门的权力清单中。") % {"code": content.power_code}, "对应权力事项")
@@ -265,10 +276,10 @@ def check_proposals(
                 if first is not None else _("编码“%(code)s”重复。") % {"code": proposal.code}, "基本编码")
             continue
         seen[proposal.code] = proposal.row
-        if kind not in K.values:
+        if kind not in KINDS:
             add(_("未知的调整类型“%(value)s”。") % {"value": kind}, "调整类型")
             continue
-        if proposal.decided_by not in DecidedBy.values:
+        if proposal.decided_by not in DECIDED_BY:
             add(_("未知的决定机关层级“%(value)s”。") % {"value": proposal.decided_by}, "决定机关层级")
         current = state.items.get(proposal.code)
         if current is not None and current.pending is not None and current.pending["change_request_id"] != request_id:

@@ -74,6 +74,7 @@ class InForceIndexView(ScopedIndexView):
 
 class VersionInspectView(ScopedInspectView):
     template_name = "powers/admin/version.html"
+    page_title = _("事项详情")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -108,6 +109,7 @@ ApprovalViewSet = _version_viewset(
 
 class RequestInspectView(ScopedInspectView):
     template_name = "powers/admin/request.html"
+    page_title = _("清单调整申请")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -1,0 +1,135 @@
+"""Benchmarks: importing a 100,000-row power list, and the portal's pages at 100,000 items.
+
+The import is compared with openpyxl merely reading the same file in the same run (target ≤ 1.5×):
+everything yifa adds (checking every cell, comparing with the list, writing items, versions,
+bases, adjustments, approving them) must cost less than half of what reading the file costs.
+The portal's list and item pages must issue as many queries at 100,000 items as at ten.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from yifa.bench.rows import Row
+
+ROWS = int(os.environ.get("YIFA_BENCH_POWER_ROWS", "100000"))
+TARGET_RATIO = 1.5
+LAWS = [("中华人民共和国行政处罚法", "第三十一条", "行政机关在作出行政处罚决定之前，应当告知当事人作出行政处罚决定的事实、理由及依据，并告知当事人依法享有的权利。"),
+        ("中华人民共和国食品安全法", "第一百二十二条", "违反本法规定，未取得食品生产经营许可从事食品生产经营活动的，由县级以上人民政府食品药品监督管理部门没收违法所得。"),
+        ("中华人民共和国产品质量法", "第四十九条", "生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的，责令停止生产、销售。")]
+
+
+def _department(code: str, n: int) -> Any:
+    from yifa.org.models import Department, Region
+    from yifa.org.validators import uscc_check_character
+
+    city, _ = Region.objects.get_or_create(code="231282000000", defaults={"name": "肇东市", "level": "city"})
+    first17 = f"11231282{800000 + n:09d}"
+    department, _ = Department.objects.get_or_create(code=code, defaults={
+        "name": f"基准测试局{n}", "short_name": f"测试{n}", "credit_code": first17 + uscc_check_character(first17),
+        "region": city})
+    return department
+
+
+def _write_list(path: Path, rows: int, prefix: str = "02") -> None:
+    """A department's list in the template's columns, as an export writes it (write-only openpyxl)."""
+    from openpyxl import Workbook
+
+    from .spreadsheet import COLUMNS
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("权力清单")
+    sheet.append(COLUMNS)
+    for n in range(1, rows + 1):
+        law, article, text = LAWS[n % len(LAWS)]
+        values = {
+            "基本编码": f"{prefix}{n:05d}000" if n < 100_000 else f"{prefix}{n % 100_000:05d}000",
+            "事项名称": f"对违反管理规定第{n}项行为的处罚", "事项类型": "02 行政处罚", "办理处室": "综合执法大队",
+            "行使层级": "县级", "设定依据": f"《{law}》{article}：{text}", "法定办结时限": 90, "法定时限单位": "日",
+            "承诺办结时限": 60, "承诺时限单位": "日", "是否收费": "否", "是否存在中介服务": "否",
+            "服务对象": "自然人、企业法人", "监督电话": "0455-7711365",
+            "责任事项": "立案：对违法线索审查后立案\n调查取证：两名以上执法人员调查\n决定：依法作出处罚决定",
+            "追责情形": "立案：应当立案而不立案的\n决定：违反法定程序的", "生效日期": "2016-06-30",
+            "文件依据": "关于公布权力清单的通知（肇政发〔2016〕18号）",
+        }
+        sheet.append([values.get(c) for c in COLUMNS])
+    book.save(path)
+
+
+def _read_with_openpyxl(path: Path) -> int:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    count = sum(1 for _ in book.worksheets[0].iter_rows(values_only=True))
+    book.close()
+    return count
+
+
+def _page_queries(client: Any, url: str) -> tuple[int, float, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm: the flowchart is rendered once, then read from its store
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        response = client.get(url)
+        elapsed = time.perf_counter() - started
+    return len(queries), elapsed, response.status_code
+
+
+def import_a_hundred_thousand_rows() -> list[Row]:
+    from django.test import Client
+
+    from yifa.audit.actors import SystemJob
+
+    from .actions import import_powers
+    from .models import PowerVersion
+
+    job = SystemJob("bench")
+    folder = Path(tempfile.mkdtemp(prefix="yifa-powers-bench-"))
+    small_department, big_department = _department("bench-small", 1), _department("bench-big", 2)
+    small_file, big_file = folder / "10.xlsx", folder / f"{ROWS}.xlsx"
+    _write_list(small_file, 10, prefix="01")
+    _write_list(big_file, ROWS)
+
+    client = Client()
+    import_powers(actor=job, department=small_department, path=small_file, filename="10.xlsx", apply=True)
+    small_item = PowerVersion.objects.filter(department=small_department).values_list("item_id", flat=True).first()
+    small_list = _page_queries(client, "/powers/")
+    small_page = _page_queries(client, f"/powers/items/{small_item}/")
+
+    started = time.perf_counter()
+    read_rows = _read_with_openpyxl(big_file)
+    baseline = time.perf_counter() - started
+
+    started = time.perf_counter()
+    outcome = import_powers(actor=job, department=big_department, path=big_file, filename=big_file.name, apply=True)
+    measured = time.perf_counter() - started
+    imported = PowerVersion.objects.filter(department=big_department, effective_from__isnull=False).count()
+    assert read_rows == ROWS + 1 and imported == ROWS, (read_rows, imported, outcome.plan.counts())
+
+    big_item = PowerVersion.objects.filter(department=big_department).order_by("-pk").values_list(
+        "item_id", flat=True).first()
+    big_list = _page_queries(client, "/powers/?p=2000")
+    big_page = _page_queries(client, f"/powers/items/{big_item}/")
+    ratio = measured / baseline
+    rows = [
+        Row(name=f"import a {ROWS:,}-row power list (xlsx → checked, compared, written, approved)",
+            measured=f"{measured:.1f} s", baseline=f"{baseline:.1f} s (openpyxl reads the file)",
+            ratio=f"{ratio:.2f}×", target=f"≤ {TARGET_RATIO}×", ok=ratio <= TARGET_RATIO),
+    ]
+    for label, small, big in (("portal list page", small_list, big_list), ("portal item page", small_page, big_page)):
+        rows.append(Row(
+            name=f"{label} at {imported + 10:,} items (queries; time)",
+            measured=f"{big[0]} queries; {big[1] * 1000:.0f} ms", baseline=f"{small[0]} queries at 10 items",
+            ratio="", target="same number of queries", ok=big[0] == small[0] and big[2] == small[2] == 200))
+    for path in (small_file, big_file):
+        path.unlink(missing_ok=True)
+    return rows
+
+
+BENCHMARKS = [import_a_hundred_thousand_rows]
