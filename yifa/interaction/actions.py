@@ -29,6 +29,7 @@ from yifa.portal.staleness import months_before
 from . import transitions as steps
 from .models import REPLY_MAX, Message
 from .policies import message_policy
+from .search import index_message, unindex_message
 from .text import clean_text
 
 # The portal receives the message; the system opens its period (a visitor holds no role to do it).
@@ -136,6 +137,7 @@ def publish_message(*, actor: Actor, message: Message, published_on: dt.date | N
         if deadline is not None:  # already met by an earlier publication, before a withdrawal
             deadlines.complete_deadline(actor=actor, deadline=deadline, completed_on=max(day, deadline.start_date),
                                         reason=_("答复已在网站公开"))
+        index_message(locked)
 
     changes: dict[str, Any] = {"published_at": moment}
     if message.answered_on is None:
@@ -148,7 +150,7 @@ def withdraw_message(*, actor: Actor, message: Message, reason: str) -> Message:
     """Take a published message off the portal; its reply can be corrected and published again."""
     why = clean_text(reason, what=_("撤回理由"), max_length=500, min_length=2)
     return perform_transition(message, steps.WITHDRAW, actor=actor, policy=message_policy, reason=why,
-                              changes={"closed_at": None})
+                              changes={"closed_at": None}, then=unindex_message)
 
 
 def close_message(*, actor: Actor, message: Message, reason: str, note: str = "") -> Message:

@@ -12,6 +12,7 @@ class InteractionConfig(AppConfig):
         from yifa.portal.registry import register_public_listing
         from yifa.portal.staleness import register_website_check
 
+        from . import search
         from .checks import unanswered_messages
 
         register_public_listing(
@@ -19,6 +20,7 @@ class InteractionConfig(AppConfig):
             description=_("部门答复后在“留言选登”中公开；凭查询码可查询办理情况"),
         )
         register_website_check(unanswered_messages)
+        search.register()
         register_event_types(
             {
                 "interaction.submitted": _("收到公众留言"),

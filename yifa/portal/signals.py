@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageLogEntry
@@ -53,7 +52,8 @@ def index_published_article(sender: Any, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, ArticlePage):
         from .search import index_article
 
-        transaction.on_commit(lambda: index_article(instance))
+        # In the publishing transaction: if the publication rolls back, so does its index entry.
+        index_article(instance)
 
 
 @receiver(page_unpublished)

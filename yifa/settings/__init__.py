@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "yifa.calendar",
     "yifa.casework",
     "yifa.search",
+    "yifa.viewcounts",
     "yifa.portal",
     "yifa.powers",
     "yifa.disclosure",
@@ -259,6 +260,9 @@ YIFA_AUDIT_RETENTION_DAYS = max(env_int("YIFA_AUDIT_RETENTION_DAYS", 365 * 3), 1
 YIFA_CITY_NAME = os.environ.get("YIFA_CITY_NAME", "肇东市")
 # Public messages (互动交流) each client may leave per hour (no national rule: a local default).
 YIFA_MESSAGE_LIMIT_PER_HOUR = env_int("YIFA_MESSAGE_LIMIT_PER_HOUR", 5)
+
+# Views (点击数) one client may add to one page per hour; more are answered but not counted.
+YIFA_VIEWS_PER_CLIENT_PER_HOUR = env_int("YIFA_VIEWS_PER_CLIENT_PER_HOUR", 30)
 
 LOGGING = {
     "version": 1,

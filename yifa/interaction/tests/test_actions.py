@@ -160,3 +160,14 @@ def test_a_reply_dated_before_the_message_or_in_the_future_is_refused(new_messag
         with pytest.raises(ActionRefused):
             actions.reply_message(actor=editor, message=message, reply="您好！已安排维修。", replied_on=day)
     assert deadline_of(message, actions.REPLY) is not None
+
+
+def test_a_published_message_is_found_by_the_site_search_masked_and_leaves_it_when_withdrawn(published, head):
+    from yifa.search.query import search
+
+    message = published()
+    found = search(message.subject[:4], source="interaction.message")
+    assert [item.key for item in found.items] == [message.reference]
+    assert message.phone not in found.items[0].snippet_html
+    actions.withdraw_message(actor=head, message=message, reason="答复中有错别字")
+    assert search(message.subject[:4], source="interaction.message").total == 0

@@ -1,0 +1,59 @@
+"""The site search page (/search/) over the demo portal: what a visitor types, sensible or not."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_seed_report_is_found_highlighted_and_linked(client, seed):
+    response = client.get("/search/", {"q": "法治政府"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<mark>法治政府</mark>" in html
+    assert f'href="{seed.url}"' in html
+    assert response.context["results"].total >= 1
+
+
+def test_a_column_filter_keeps_only_that_columns_articles(client, portal, seed):
+    everywhere = client.get("/search/", {"q": "公开"}).context["results"]
+    only = client.get("/search/", {"q": "公开", "column": "zwgk"}).context["results"]
+    assert 0 < only.total < everywhere.total
+    assert all(item.column == "zwgk" for item in only.items)
+
+
+def test_results_are_paged_with_links_that_keep_the_query(client, portal):
+    first = client.get("/search/", {"q": "公开"})
+    results = first.context["results"]
+    if results.num_pages < 2:
+        pytest.skip("the demo portal has fewer than two pages of results for 公开")
+    assert "p=2" in first.content.decode() and "q=%E5%85%AC%E5%BC%80" in first.content.decode()
+    second = client.get("/search/", {"q": "公开", "p": "2"}).context["results"]
+    assert second.page == 2
+    assert not {i.url for i in results.items} & {i.url for i in second.items}
+
+
+@pytest.mark.parametrize("params", [
+    {"q": ""}, {"q": " "}, {"q": "，。"}, {"q": "x" * 5000}, {"q": "'; DROP TABLE search_fts; --"},
+    {"q": '"法治" OR NEAR(政府)'}, {"q": "<script>alert(1)</script>"}, {"q": "\x00"},
+    {"q": "法治", "p": "abc"}, {"q": "法治", "p": "-5"}, {"q": "法治", "p": "99999999999999999999"},
+    {"q": "法治", "from": "2017-02-30"}, {"q": "法治", "to": "yesterday"}, {"q": "法治", "column": "x" * 500},
+    {"q": "法治", "source": "<b>"}, {"q": ["法治", "政府"]},
+])
+def test_any_input_gets_a_normal_page(client, portal, params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_bad_date_is_explained_to_the_visitor(client, portal):
+    response = client.get("/search/", {"q": "法治", "from": "2017-02-30"})
+    assert "2017-02-30" in response.content.decode() and "不是有效的日期" in response.content.decode()
+
+
+def test_post_is_not_allowed(client, portal):
+    assert client.post("/search/", {"q": "法治"}).status_code == 405
+
+
+def test_a_withdrawn_article_leaves_the_search(client, seed):
+    seed.unpublish()
+    assert seed.url not in client.get("/search/", {"q": "法治政府"}).content.decode()
