@@ -174,3 +174,11 @@ def test_the_rebuild_command_prints_counts_and_answers_an_unknown_source_clearly
     assert "共 1 条" in capsys.readouterr().out
     with pytest.raises(CommandError, match="没有名为“nope”的检索来源"):
         call_command("search_index", "--source", "nope")
+
+
+def test_notices_are_in_the_readers_language(corpus):
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert "nothing searchable" in search("，。").notice
+        assert "not a valid date" in search("法治", date_from="2017-02-30").notice
