@@ -20,14 +20,16 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from yifa.audit.actions import record_event
 from yifa.audit.actors import Actor
 from yifa.calendar import actions as deadlines
+from yifa.calendar.engine import compute_deadline
 from yifa.calendar.periods import Period, SuspensionReason, Unit
 from yifa.calendar.selectors import deadline_of
+from yifa.calendar.workcalendar import current_calendar
 from yifa.casework.attachments import add_attachment, validate_upload
 from yifa.casework.transitions import perform_transition
 from yifa.core.errors import ActionRefused
@@ -176,7 +178,9 @@ def request_correction(*, actor: Actor, request: DisclosureRequest, items: str, 
         raise ActionRefused(_("补正告知应当自收到申请之日起 7 个工作日内发出（《政府信息公开条例》第三十条）；"
                               "本申请的告知期限已于 %(day)s 届满，请直接答复。") % {
             "day": window.due_date if window else "—"})
-    due = requested_on + dt.timedelta(days=correction_days)
+    # A calendar-day period whose last day is a rest day ends on the next working day (民事诉讼法
+    # art.85, ../shared/rules.md): the same engine as the correction deadline, so notice and deadline agree.
+    due = compute_deadline(current_calendar(), requested_on, Period(correction_days, Unit.DAY)).due_date
 
     def stop_clock(locked: DisclosureRequest) -> None:
         deadlines.complete_deadline(actor=actor, deadline=window, completed_on=requested_on)
@@ -304,8 +308,12 @@ def notify_fee(*, actor: Actor, request: DisclosureRequest, method: str, notifie
         deadlines.open_deadline(actor=actor, target=locked, start=notified_on, period=FEE_PAYMENT_PERIOD,
                                 purpose=_("缴费期限"), basis=FEE_BASIS, code=FEE_PAYMENT)
 
+    # The breakdown is stored for the fee notice, which is always in Chinese, whatever the officer's language.
+    with translation.override("zh-hans"):
+        breakdown = [str(line) for line in fees.calculate(
+            method, pages=pages, nth_in_month=requests_this_month(request) if method == fees.BY_COUNT else None).lines]
     return perform_transition(request, steps.NOTIFY_FEE, actor=actor, policy=request_policy, then=stop_clock, changes={
-        "fee_method": method, "fee_amount": fee.amount, "fee_breakdown": list(fee.lines), "fee_notified_on": notified_on,
+        "fee_method": method, "fee_amount": fee.amount, "fee_breakdown": breakdown, "fee_notified_on": notified_on,
     })
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from yifa.calendar.selectors import deadline_of
@@ -47,7 +47,9 @@ def notice_text(request: DisclosureRequest, kind: str) -> list[str]:
         "request": request, "agency": request.department, "today": timezone.localdate(), "reply": reply,
         "extension": reply.extensions.order_by("-id").first() if reply else None,
     }
-    text = render_to_string(f"disclosure/notices/{kind}.txt", context)
+    # Notices go to the applicant in Chinese, whichever language the officer works in.
+    with translation.override("zh-hans"):
+        text = render_to_string(f"disclosure/notices/{kind}.txt", context)
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 

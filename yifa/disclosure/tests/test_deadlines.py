@@ -57,9 +57,12 @@ def test_no_correction_in_time_ends_the_request(registered, editor):
     request = registered(D(2017, 9, 20))
     actions.request_correction(actor=editor, request=request, items="缺少文号", requested_on=D(2017, 9, 21),
                                correction_days=10)
+    # Ten days end on 10-01, a holiday: the period ends on the first working day after it (民事诉讼法
+    # art.85), and the notice, the deadline and the closing rule all say so.
+    assert request.correction_due_on == D(2017, 10, 9) == deadline_of(request, actions.CORRECTION).due_date
     with pytest.raises(ActionRefused, match="届满后才能不再处理"):
-        actions.close_for_no_correction(actor=editor, request=request, closed_on=D(2017, 9, 30))
-    actions.close_for_no_correction(actor=editor, request=request, closed_on=D(2017, 10, 9))
+        actions.close_for_no_correction(actor=editor, request=request, closed_on=D(2017, 10, 9))
+    actions.close_for_no_correction(actor=editor, request=request, closed_on=D(2017, 10, 10))
     assert (request.status, request.outcome, request.outcome_reason) == (S.CONCLUDED, "other", "no_correction")
 
 

@@ -84,5 +84,22 @@ def test_an_officer_handles_a_request_in_english(english, editor, registered):
     for english_text in ["Correction notice", "Consultation", "Responsible department", "Notices",
                          "Receipt for a request for government information", "Natural person", "Reply deadline"]:
         assert english_text in detail, english_text
-    for chinese in ["告知补正", "承办部门", "文书", "政府信息公开申请登记回执", "自然人", "答复期限"]:
+    # Labels are in English; what was recorded (the event log's values, a deadline's purpose) stays as written.
+    for chinese in ["告知补正", "承办部门", "文书"]:
         assert chinese not in detail, chinese
+
+
+def test_notices_and_the_fee_breakdown_stay_in_chinese_when_the_officer_works_in_english(registered, editor):
+    from django.utils import translation
+
+    from yifa.disclosure import actions, fees
+    from yifa.disclosure.documents import notice_text
+
+    request = registered(dt.date(2017, 9, 20))
+    with translation.override("en"):
+        actions.notify_fee(actor=editor, request=request, method=fees.BY_PAGES, pages=300,
+                           notified_on=dt.date(2017, 9, 22))
+        receipt = "".join(notice_text(request, "receipt"))
+    request.refresh_from_db()
+    assert all(not any(c.isascii() and c.isalpha() for c in line) for line in request.fee_breakdown), request.fee_breakdown
+    assert "政府信息公开" in receipt and "online" not in receipt.lower() and "Online" not in receipt
