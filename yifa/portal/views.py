@@ -1,12 +1,15 @@
-"""Portal views that are not pages: site search and robots.txt. They parse input and render."""
+"""Portal views that are not pages: site search, the language link and robots.txt. They parse input and render."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
@@ -60,7 +63,31 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def switch_language(request: HttpRequest, language: str) -> HttpResponse:
+    """The header's language link: remembers the choice in Django's language cookie and goes back.
+
+    A GET link rather than Django's set_language form, whose CSRF token would be frozen into every
+    cached page (yifa.pagecache). Choosing a language is a preference, not a change anyone must
+    authorise; visitors with a language cookie other than Chinese are never served the cache.
+    """
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH, domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    add_never_cache_headers(response)
+    return response
+
+
+@require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", "Allow: /",
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", "Disallow: /language/", "Allow: /",
              f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

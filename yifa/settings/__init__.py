@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "yifa.casework",
     "yifa.search",
     "yifa.viewcounts",
+    "yifa.pagecache",
     "yifa.portal",
     "yifa.powers",
     "yifa.disclosure",
@@ -103,6 +104,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "yifa.core.middleware.SecurityHeadersMiddleware",
+    # Below every middleware that adds headers, so a page served from the cache carries them too.
+    "yifa.pagecache.middleware.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # AxesMiddleware last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
@@ -261,6 +264,9 @@ YIFA_CITY_NAME = os.environ.get("YIFA_CITY_NAME", "肇东市")
 # Public messages (互动交流) each client may leave per hour (no national rule: a local default).
 YIFA_MESSAGE_LIMIT_PER_HOUR = env_int("YIFA_MESSAGE_LIMIT_PER_HOUR", 5)
 
+# Published pages for anonymous visitors, stored as files nginx can serve (yifa/pagecache/README.md).
+YIFA_PAGE_CACHE = env_bool("YIFA_PAGE_CACHE", True)
+YIFA_PAGE_CACHE_DIR = Path(os.environ.get("YIFA_PAGE_CACHE_DIR", VAR_DIR / "pagecache"))
 # Views (点击数) one client may add to one page per hour; more are answered but not counted.
 YIFA_VIEWS_PER_CLIENT_PER_HOUR = env_int("YIFA_VIEWS_PER_CLIENT_PER_HOUR", 30)
 

@@ -18,3 +18,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Off for the suite (a rolled-back test would leave its pages on disk); yifa/pagecache's tests turn it on.
+YIFA_PAGE_CACHE = False
