@@ -93,7 +93,7 @@ def import_a_hundred_thousand_rows() -> list[Row]:
     folder = Path(tempfile.mkdtemp(prefix="yifa-powers-bench-"))
     small_department, big_department = _department("bench-small", 1), _department("bench-big", 2)
     small_file, big_file = folder / "10.xlsx", folder / f"{ROWS}.xlsx"
-    _write_list(small_file, 10, prefix="01")
+    _write_list(small_file, 10)
     _write_list(big_file, ROWS)
 
     client = Client()
