@@ -24,7 +24,7 @@ from yifa.org.models import Department, Role
 
 from .actions import REVIEW_GROUP, SECRECY_GROUP, apply_column_workflow, ensure_workflows
 from .demo_content.articles import ARTICLES, COLUMNS, SEED
-from .models import ArticleAttachment, ArticlePage, ColumnPage, HomePage
+from .models import ArticleAttachment, ArticlePage, ColumnPage, HomePage, PortalSettings
 from .registry import public_listing
 
 CONTENT = Path(__file__).with_name("demo_content")
@@ -65,6 +65,9 @@ def _home() -> HomePage:
     else:
         site.root_page, site.site_name = home, "肇东政务公开网站"
         site.save()
+    # The footer's settings row, made now rather than by the first visitor's page (whose cached copy
+    # its creation would purge).
+    PortalSettings.for_site(Site.objects.get(root_page=home))
     # Wagtail's placeholder "Welcome to your new Wagtail site!" goes once the real home page serves.
     for placeholder in root.get_children().exclude(pk=home.pk).filter(content_type__model="page"):
         placeholder.delete()
