@@ -56,3 +56,40 @@ def test_a_render_overtaken_by_a_purge_is_not_kept(tmp_path, settings):
     before = store.generation()
     store.purge()
     assert store.store(file, b"old", before) is False and not file.exists()
+
+
+def test_deleting_or_moving_a_page_purges_the_cache(client, seed, django_capture_on_commit_callbacks):
+    other = ArticlePage.objects.exclude(pk=seed.pk).live().first()
+    client.get(seed.url)
+    client.get(other.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        other.delete()
+    assert client.get(seed.url)["X-Yifa-Cache"] == "miss"
+    target = seed.get_parent().get_siblings().exclude(pk=seed.get_parent().pk).type(seed.get_parent().specific_class).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        seed.move(target, pos="last-child")
+    seed.refresh_from_db()
+    assert client.get(seed.url)["X-Yifa-Cache"] == "miss"
+
+
+def test_the_purge_command_empties_the_cache(client, seed):
+    from django.core.management import call_command
+
+    client.get(seed.url)
+    assert client.get(seed.url)["X-Yifa-Cache"] == "hit"
+    call_command("purge_page_cache")
+    assert client.get(seed.url)["X-Yifa-Cache"] == "miss"
+
+
+@pytest.mark.parametrize(("language", "next_url", "cookie", "location"), [
+    ("en", "/zwgk/", "en", "/zwgk/"),
+    ("zh-hans", "/", "zh-hans", "/"),
+    ("xx", "/", None, "/"),  # not a site language: nothing remembered
+    ("en", "https://evil.example/", "en", "/"),  # never an open redirect
+    ("en", "//evil.example/", "en", "/"),
+])
+def test_the_language_link_remembers_the_choice_and_goes_back_safely(client, seed, language, next_url, cookie,
+                                                                     location):
+    response = client.get(f"/language/{language}/", {"next": next_url})
+    assert response.status_code == 302 and response["Location"] == location
+    assert (response.cookies["django_language"].value if "django_language" in response.cookies else None) == cookie
