@@ -32,9 +32,13 @@ def main() -> int:
                 # A fuzzy match is msgmerge's guess from a similar msgid: never ship it as a translation.
                 entry.flags.remove("fuzzy")
                 entry.msgstr = ""
-            if not entry.msgstr and key in glossary:
+            if entry.msgid_plural:
+                # Plural forms live in msgstr_plural (one glossary line can't hold them): fill those in the .po.
+                if all(entry.msgstr_plural.values()):
+                    continue
+            elif not entry.msgstr and key in glossary:
                 entry.msgstr = glossary[key]
-            if not entry.msgstr:
+            if not (entry.msgstr or entry.msgid_plural and all(entry.msgstr_plural.values())):
                 missing += 1
                 print(f"untranslated in {app}: {entry.msgid}")
         po.save()

@@ -38,7 +38,7 @@ def _paragraphs(lines: list[str]) -> str:
     return "".join(f"<p>{escape(line)}</p>" for line in lines if line.strip())
 
 
-def _tree_root() -> Page:
+def tree_root() -> Page:
     """Wagtail's root page, made again if it is missing (a flushed database: Wagtail's migrations made it)."""
     root = Page.get_first_root_node()
     if root is not None:
@@ -55,7 +55,7 @@ def _home() -> HomePage:
     home = HomePage.objects.first()
     if home is not None:
         return home
-    root = _tree_root()
+    root = tree_root()
     home = HomePage(title="肇东政务公开网站", slug="zhaodong", intro="<p>公开透明、依法行政——肇东市人民政府政务公开网站。</p>")
     root.add_child(instance=home)
     home.save_revision().publish()

@@ -1,9 +1,12 @@
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
+from yifa.portal.demo import tree_root
+
 
 def add_page(slug: str, **fields) -> Page:
-    return Page.get_first_root_node().add_child(instance=Page(title=slug, slug=slug, **fields))
+    # tree_root(): a transactional test before this one may have flushed the root page away.
+    return tree_root().add_child(instance=Page(title=slug, slug=slug, **fields))
 
 
 @pytest.fixture
