@@ -26,6 +26,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from yifa.audit.models import AuditEvent
+from yifa.core.breadcrumbs import breadcrumbs
 from yifa.core.errors import ActionRefused
 from yifa.org.models import Department
 from yifa.org.scoping import department_scope
@@ -228,12 +229,8 @@ def _refuse_unless_keeper(request: HttpRequest) -> None:
         raise PermissionDenied(_("只有政府法制机构和系统管理员可以修改工作日历。"))
 
 
-def _breadcrumbs(label: str) -> list[dict[str, Any]]:
-    return [
-        {"url": reverse("wagtailadmin_home"), "label": _("首页")},
-        {"url": reverse("workcalendar_calendar"), "label": _("工作日历")},
-        {"url": "", "label": label},
-    ]
+def _breadcrumbs(label: str) -> list[dict[str, str]]:
+    return breadcrumbs((reverse("workcalendar_calendar"), _("工作日历")), ("", label))
 
 
 def notice_import(request: HttpRequest) -> HttpResponse:

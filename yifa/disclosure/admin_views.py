@@ -25,6 +25,7 @@ from yifa.calendar.selectors import deadline_of, deadline_progress, deadlines_of
 from yifa.casework.attachments import attachments_of
 from yifa.casework.selectors import case_events
 from yifa.casework.transitions import available_transitions
+from yifa.core.breadcrumbs import breadcrumbs
 from yifa.core.errors import ActionRefused
 from yifa.org.models import Department
 from yifa.org.scoping import department_scope
@@ -85,11 +86,6 @@ def _request_or_404(request: HttpRequest, pk: int) -> DisclosureRequest:
     return found
 
 
-def _breadcrumbs(*items: tuple[str, str]) -> list[dict[str, str]]:
-    return [{"url": reverse("wagtailadmin_home"), "label": _("首页")},
-            *({"url": url, "label": label} for url, label in items)]
-
-
 STATUS_FILTERS = [("open", gettext_lazy("全部未办结")), *DisclosureRequest.Status.choices, ("all", gettext_lazy("全部"))]
 
 
@@ -116,7 +112,7 @@ def request_queue(request: HttpRequest) -> HttpResponse:
         "statuses": STATUS_FILTERS, "department_id": department_id,
         "departments": Department.objects.filter(is_active=True) if scope.all_departments else [],
         "page_title": title, "header_title": title, "header_icon": "doc-full",
-        "breadcrumbs_items": _breadcrumbs(("", title)),
+        "breadcrumbs_items": breadcrumbs(("", title)),
     })
 
 
@@ -132,7 +128,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "steps": [(names[t.name], t.label) for t in available], "notices": available_notices(found),
         "attachments": attachments_of(found), "events": case_events(found),
         "page_title": found.reference, "header_title": f"{found.reference} {found.applicant_name}", "header_icon": "doc-full",
-        "breadcrumbs_items": _breadcrumbs((reverse("disclosure_queue"), _("依申请公开")), ("", found.reference)),
+        "breadcrumbs_items": breadcrumbs((reverse("disclosure_queue"), _("依申请公开")), ("", found.reference)),
     })
 
 
@@ -159,7 +155,7 @@ def request_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return TemplateResponse(request, "disclosure/admin/step.html", {
         "item": found, "form": form, "step": spec.transition, "fee_preview": fee_preview,
         "page_title": title, "header_title": f"{found.reference} · {title}", "header_icon": "doc-full",
-        "breadcrumbs_items": _breadcrumbs((reverse("disclosure_queue"), _("依申请公开")),
+        "breadcrumbs_items": breadcrumbs((reverse("disclosure_queue"), _("依申请公开")),
                                           (reverse("disclosure_request", args=[found.pk]), found.reference), ("", title)),
     })
 
@@ -225,7 +221,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "years": range(timezone.localdate().year, 2015, -1), "department_id": department_id,
         "departments": Department.objects.filter(is_active=True) if scope.all_departments else [],
         "page_title": title, "header_title": title, "header_icon": "table",
-        "breadcrumbs_items": _breadcrumbs((reverse("disclosure_queue"), _("依申请公开")), ("", _("统计"))),
+        "breadcrumbs_items": breadcrumbs((reverse("disclosure_queue"), _("依申请公开")), ("", _("统计"))),
     })
 
 
@@ -246,5 +242,5 @@ def fee_calculator(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "disclosure/admin/fees.html", {
         "result": result, "error": error, "method": method, "value": request.GET.get("value", "")[:12],
         "page_title": title, "header_title": title, "header_icon": "cog",
-        "breadcrumbs_items": _breadcrumbs((reverse("disclosure_queue"), _("依申请公开")), ("", title)),
+        "breadcrumbs_items": breadcrumbs((reverse("disclosure_queue"), _("依申请公开")), ("", title)),
     })

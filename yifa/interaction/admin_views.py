@@ -25,6 +25,7 @@ from yifa.calendar.models import Deadline
 from yifa.calendar.selectors import deadlines_of, with_state
 from yifa.casework.selectors import case_events
 from yifa.casework.transitions import Transition, available_transitions
+from yifa.core.breadcrumbs import breadcrumbs
 from yifa.core.errors import ActionRefused
 from yifa.org.models import Department
 from yifa.org.scoping import department_scope
@@ -65,11 +66,6 @@ def _message_or_404(request: HttpRequest, pk: int) -> Message:
     return found
 
 
-def _breadcrumbs(*items: tuple[str, str]) -> list[dict[str, str]]:
-    return [{"url": reverse("wagtailadmin_home"), "label": _("首页")},
-            *({"url": url, "label": label} for url, label in items)]
-
-
 @require_GET
 def message_queue(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status") or "open"
@@ -90,7 +86,7 @@ def message_queue(request: HttpRequest) -> HttpResponse:
         "rows": [(m, states.get(m.reply_deadline_id)) for m in page],  # type: ignore[attr-defined]
         "departments": Department.objects.filter(is_active=True) if scope.all_departments else [],
         "page_title": title, "header_title": title, "header_icon": "mail",
-        "breadcrumbs_items": _breadcrumbs(("", title)),
+        "breadcrumbs_items": breadcrumbs(("", title)),
     })
 
 
@@ -104,7 +100,7 @@ def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "item": found, "public": public_message(found), "deadlines": deadlines_of(found),
         "steps": [(names[t.name], t.label) for t in available], "events": case_events(found),
         "page_title": found.reference, "header_title": f"{found.reference} {found.subject}", "header_icon": "mail",
-        "breadcrumbs_items": _breadcrumbs((reverse("interaction_queue"), _("公众留言")), ("", found.reference)),
+        "breadcrumbs_items": breadcrumbs((reverse("interaction_queue"), _("公众留言")), ("", found.reference)),
     })
 
 
@@ -129,7 +125,7 @@ def message_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     return TemplateResponse(request, "interaction/admin/step.html", {
         "item": found, "form": form, "step": spec.transition, "name": step, "public": public_message(found),
         "page_title": title, "header_title": f"{found.reference} · {title}", "header_icon": "mail",
-        "breadcrumbs_items": _breadcrumbs((reverse("interaction_queue"), _("公众留言")),
+        "breadcrumbs_items": breadcrumbs((reverse("interaction_queue"), _("公众留言")),
                                           (reverse("interaction_message", args=[found.pk]), found.reference),
                                           ("", title)),
     })
