@@ -46,7 +46,7 @@ def _make_deadlines() -> None:
     periods = [Period(n, "working_day") for n in (25, 30, 40, 60)] + [Period(n, "day") for n in (40, 60, 90)]
     fields = ("target_type", "target_id", "department", "purpose", "basis", "start_date", "length", "unit", "kind",
               "status", "closed_reason", "due_date", "counted_days", "total_days", "calendar_unconfirmed", "trace",
-              "calendar_revision", "created_at")
+              "calendar_revision", "created_at", "code")
     now = prepare(Deadline, "created_at", timezone.now())
     rows, stops_of = [], {}
     memo: dict = {}
@@ -65,7 +65,7 @@ def _make_deadlines() -> None:
         result, trace = memo[key]
         rows.append([target_type.pk, str(department.pk), department.pk, "答复期限", "", start, period.length,
                      period.unit, period.kind, "open", "", result.due_date, result.counted, result.total,
-                     result.calendar_unconfirmed, trace, 0, now])
+                     result.calendar_unconfirmed, trace, 0, now, "reply"])
     with transaction.atomic():
         insert_prepared(Deadline, fields, rows)
         first_id = Deadline.objects.order_by("id").values_list("id", flat=True).first() or 1
