@@ -132,3 +132,20 @@ def year_statuses(years: range | list[int] | None = None) -> list[YearStatus]:
         first = min([*PACKAGE_YEARS, *calendar.notices, this_year]) if PACKAGE_YEARS else this_year
         years = range(max(first, this_year - 12), this_year + 2)
     return [calendar.year_status(year) for year in years]
+
+
+def with_deadline(qs: models.QuerySet, code: str) -> models.QuerySet:
+    """Each case with its latest `code` deadline's id and due date (`<code>_deadline_id`, `<code>_due`),
+    so a queue can sort by what is due first without a query per row."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField, OuterRef, Subquery
+    from django.db.models.functions import Cast
+
+    latest = Deadline.objects.filter(
+        target_type=ContentType.objects.get_for_model(qs.model),
+        target_id=Cast(OuterRef("pk"), output_field=CharField()), code=code,
+    ).order_by("-id")
+    return qs.annotate(**{
+        f"{code}_deadline_id": Subquery(latest.values("id")[:1]),
+        f"{code}_due": Subquery(latest.values("due_date")[:1]),
+    })

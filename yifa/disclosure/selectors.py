@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, F, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Cast
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from yifa.audit.models import AuditEvent
-from yifa.calendar.models import Deadline
+from yifa.calendar.selectors import with_deadline
 from yifa.core.contact import normalise_phone
 
 from .models import DisclosureRequest
@@ -23,14 +21,7 @@ def requests_visible_to(user: Any) -> QuerySet[DisclosureRequest]:
 
 def with_reply_deadline(qs: QuerySet[DisclosureRequest]) -> QuerySet[DisclosureRequest]:
     """Each request with its reply period's id and due date, so the queue sorts by what is due first."""
-    reply = Deadline.objects.filter(
-        target_type=ContentType.objects.get_for_model(DisclosureRequest),
-        target_id=Cast(OuterRef("pk"), output_field=CharField()), code="reply",
-    ).order_by("-id")
-    return qs.annotate(
-        reply_deadline_id=Subquery(reply.values("id")[:1]),
-        reply_due=Subquery(reply.values("due_date")[:1]),
-    )
+    return with_deadline(qs, "reply")
 
 
 def queue(user: Any, *, status: str = "", department_id: int | None = None) -> QuerySet[DisclosureRequest]:

@@ -7,12 +7,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, F, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Cast
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from yifa.calendar.models import Deadline
+from yifa.calendar.selectors import with_deadline
 from yifa.core.contact import mask_phone, normalise_phone
 
 from .masking import mask_email, mask_personal_data, public_name
@@ -28,14 +26,7 @@ def messages_visible_to(user: Any) -> QuerySet[Message]:
 
 def with_reply_deadline(qs: QuerySet[Message]) -> QuerySet[Message]:
     """Each message with its reply period's id and due date, so the queue sorts by what is due first."""
-    reply = Deadline.objects.filter(
-        target_type=ContentType.objects.get_for_model(Message),
-        target_id=Cast(OuterRef("pk"), output_field=CharField()), code="reply",
-    ).order_by("-id")
-    return qs.annotate(
-        reply_deadline_id=Subquery(reply.values("id")[:1]),
-        reply_due=Subquery(reply.values("due_date")[:1]),
-    )
+    return with_deadline(qs, "reply")
 
 
 OPEN_STATUSES = (Message.Status.RECEIVED, Message.Status.REPLIED)
