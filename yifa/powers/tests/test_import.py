@@ -7,6 +7,7 @@ the file), and the database is left exactly as it was.
 import datetime as dt
 import io
 import os
+import zipfile
 
 import openpyxl
 import pytest
@@ -132,6 +133,34 @@ def test_an_old_xls_file_is_refused_with_how_to_convert_it(department):
 
 def test_a_damaged_xlsx_is_refused(department):
     assert "文件已损坏" in refused(department, b"PK\x03\x04" + b"garbage" * 100)
+
+
+def test_a_zip_whose_parts_are_only_names_is_refused_as_damaged(department):
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("hello.txt", "不是工作簿")
+    assert "文件已损坏" in refused(department, archive.getvalue())
+
+
+def test_a_file_that_unpacks_to_more_than_the_limit_is_refused_before_it_is_read(department, monkeypatch):
+    from yifa.powers import importer
+
+    data = workbook([row()])
+    monkeypatch.setattr(importer, "MAX_UNPACKED_BYTES", 10_000)
+    assert "解压后超过" in refused(department, data)
+
+
+def test_the_list_sheet_is_found_by_its_name_and_rows_keep_their_excel_numbers(department):
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    sheet = book.create_sheet("权力清单")
+    sheet.append(COLUMNS)
+    sheet.append([])  # an empty row is skipped, and the next row is still called row 3
+    sheet.append([row(生效日期="2016/06/30").get(c) for c in COLUMNS])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    message = refused(department, buffer.getvalue())
+    assert "第 3 行" in message and "2016/06/30" in message
 
 
 def test_a_renamed_column_is_named_in_the_answer(department):
