@@ -441,12 +441,10 @@ def apply_adjustments(request: ChangeRequest, *, today: dt.date | None = None) -
                         transfers.filter(item=OuterRef("pk")).values("target_department_id")[:1]))
             except IntegrityError:
                 raise ActionRefused(_("移交的目标部门清单中已有相同编码的事项。")) from None
-    item_ids = list(pending.values_list("item_id", flat=True))
     due = pending.filter(effective_date__lte=today)
     published = list(due.values_list("item_id", flat=True))
     due.update(applied_at=now, published_at=now)
     pending.update(applied_at=now)
-    del item_ids
     return published
 
 

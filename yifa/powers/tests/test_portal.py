@@ -11,9 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from yifa.powers import actions
+from yifa.powers.content import Basis
 from yifa.powers.models import Flowchart, PowerVersion
 
-from .conftest import JOB, D, approve, power, proposal
+from .conftest import BASIS, JOB, D, approve, power, proposal
 
 PENALTY = {"code": "0200101000", "name": "对未取得食品经营许可从事食品经营活动的处罚", "power_type": "02",
                "statutory_limit": None, "statutory_unit": "", "promised_limit": None, "promised_unit": ""}
@@ -205,3 +206,35 @@ def test_a_cancelled_power_leaves_the_search_and_a_future_one_enters_it_when_the
     with time_machine.travel(dt.datetime.combine(tomorrow, dt.time(1)).astimezone(), tick=False):
         assert actions.take_effect(actor=JOB) == 1
     assert len(search_keys("食品生产许可")) == 1
+
+
+def test_a_power_is_found_by_its_type_department_basis_and_steps_not_only_its_name(
+        department, django_capture_on_commit_callbacks):
+    from yifa.powers.content import Step
+
+    steps = (Step("受理", "对申请材料进行审查", ""), Step("送达", "送达许可证件", ""))
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(department, proposal(power(responsibilities=steps, handling_office="行政审批科")))
+    item_id = str(PowerVersion.objects.get().item_id)
+    for words in ("行政许可法", "第三十二条", "行政审批科", department.name, "0100101000"):
+        assert search_keys(words) == [item_id], words
+
+
+def test_indexing_a_whole_list_at_once_gives_the_same_documents_as_one_by_one(department, monkeypatch):
+    from yifa.powers import search as power_search
+    from yifa.search.models import IndexedDocument
+
+    other = Basis("中华人民共和国食品安全法", "第三十五条", "国家对食品生产经营实行许可制度。")
+    approve(department, proposal(power()), proposal(power("0100102000", "食品生产许可", bases=(BASIS, other))))
+    ids = list(PowerVersion.objects.values_list("item_id", flat=True))
+    fields = ("key", "title", "body", "url", "column", "published_at")
+
+    power_search.sync_items(ids)
+    one_by_one = list(IndexedDocument.objects.filter(source="powers.item").order_by("key").values(*fields))
+    monkeypatch.setattr(power_search, "BULK_THRESHOLD", 1)
+    power_search.sync_items(ids)
+    in_bulk = list(IndexedDocument.objects.filter(source="powers.item").order_by("key").values(*fields))
+    assert in_bulk == one_by_one and len(in_bulk) == 2
+    assert one_by_one[0]["url"] == f"/powers/items/{one_by_one[0]['key']}/"
+    bodies = {document["title"]: document["body"] for document in one_by_one}
+    assert "《中华人民共和国行政许可法》第三十二条；《中华人民共和国食品安全法》第三十五条" in bodies["食品生产许可"]
