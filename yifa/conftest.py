@@ -104,6 +104,17 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+def serious_violations(page) -> list[tuple]:
+    """axe-core's serious and critical findings on the page (WCAG 2.1 AA, as GB/T 37668-2019 asks)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"] if v["impact"] in ("serious", "critical")
+    ]
+
+
 @pytest.fixture
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -2,19 +2,9 @@
 
 import pytest
 
-from yifa.conftest import screenshot
+from yifa.conftest import screenshot, serious_violations
 
 pytestmark = pytest.mark.browser
-
-
-def serious_violations(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-    return [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"] if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.fixture

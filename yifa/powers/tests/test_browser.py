@@ -1,0 +1,96 @@
+"""The lists on the portal in a real browser: browse and filter, an item with its flowchart, print, download, search."""
+
+import io
+
+import openpyxl
+import pytest
+
+from yifa.conftest import screenshot, serious_violations
+from yifa.powers.content import Step
+from yifa.powers.models import PowerVersion
+
+from .conftest import approve, power, proposal
+
+pytestmark = pytest.mark.browser
+
+STEPS = (Step("受理", "对申请材料进行审查，材料不全的一次告知", "不一次告知补正材料的"),
+         Step("审查", "对申请材料的实质内容进行核实", "不依法审查的"),
+         Step("决定", "作出准予或不予许可的决定", "违法准予许可的"),
+         Step("送达", "送达食品经营许可证", ""))
+
+
+@pytest.fixture
+def lists(department, other_department):
+    approve(department, proposal(power(responsibilities=STEPS, handling_office="行政审批科",
+                                       supervision_phone="0455-7711365")))
+    approve(department, proposal(power("0200101000", "对未取得食品经营许可从事食品经营活动的处罚", "02",
+                                       statutory_limit=None, statutory_unit="", promised_limit=None, promised_unit="")))
+    approve(other_department, proposal(power("0100201000", "药品经营许可")))
+    return PowerVersion.objects.get(code="0100101000")
+
+
+def rows(page):
+    return page.locator("table.powers-table tbody tr").all_inner_texts()
+
+
+def test_a_citizen_filters_the_list_opens_an_item_with_its_flowchart_and_downloads_both(
+        page, live_server, lists, department, other_department):
+    page.goto(page.base_url + "/powers/")
+    assert len(rows(page)) == 3
+    assert serious_violations(page) == []
+    screenshot(page, "powers-list")
+
+    page.select_option("#f-department", other_department.code)
+    page.get_by_role("button", name="筛选", exact=True).click()
+    page.wait_for_url(f"**/powers/?*department={other_department.code}*")
+    assert [r.split("\t")[1] for r in rows(page)] == ["药品经营许可"]
+
+    page.select_option("#f-department", department.code)
+    page.select_option("#f-type", "01")
+    page.get_by_role("button", name="筛选", exact=True).click()
+    page.wait_for_url("**/powers/?*type=01*")
+    assert len(rows(page)) == 1
+    screenshot(page, "powers-list-filtered")
+
+    page.get_by_role("link", name="食品经营许可", exact=True).click()
+    page.wait_for_url(f"**/powers/items/{lists.item_id}/*")
+    assert page.get_by_role("heading", level=1).inner_text() == "食品经营许可"
+    assert "《中华人民共和国行政许可法》第三十二条" in page.inner_text("ol.bases")
+    assert "20个工作日" in page.inner_text("ul.limits").replace(" ", "")
+    chart = page.locator("section.flowchart figure svg")
+    chart_text = chart.text_content()
+    for step in STEPS:
+        assert step.step in chart_text
+    assert chart.locator("g.node").count() >= len(STEPS)
+    assert chart.bounding_box()["width"] > 100  # drawn, not an empty box
+    assert serious_violations(page) == []
+    screenshot(page, "powers-item")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="下载流程图（SVG）").click()
+    svg = download.value.path().read_text()
+    assert "<svg" in svg and "受理" in svg and download.value.suggested_filename.endswith(".svg")
+
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="打印本页").is_visible()
+    assert not page.locator(".powers-tabs").is_visible() and chart.is_visible()
+    screenshot(page, "powers-item-print")
+    page.emulate_media(media="screen")
+
+    page.goto(page.base_url + f"/powers/?department={department.code}")
+    with page.expect_download() as download:
+        page.locator(".powers-downloads").get_by_role("link", name="XLSX").click()
+    book = openpyxl.load_workbook(io.BytesIO(download.value.path().read_bytes()), read_only=True)
+    names = sorted(row[1] for row in book["权力清单"].iter_rows(min_row=2, values_only=True))
+    assert names == ["对未取得食品经营许可从事食品经营活动的处罚", "食品经营许可"]
+
+
+def test_the_full_text_search_on_the_list_finds_an_item_by_its_legal_basis(page, live_server, lists):
+    page.goto(page.base_url + "/powers/")
+    page.fill("#fulltext", "行政许可法")
+    page.locator("form.powers-fulltext").get_by_role("button", name="搜索").click()
+    page.wait_for_url("**/search/?*")
+    assert page.locator("main h2 a").count() == 3  # every item cites the 行政许可法
+    page.get_by_role("link", name="食品经营许可", exact=True).click()
+    page.wait_for_url(f"**/powers/items/{lists.item_id}/")
+    screenshot(page, "powers-search-to-item")
