@@ -7,6 +7,7 @@ every write is an action from `actions`, which checks the policy again.
 from __future__ import annotations
 
 import hashlib
+import hmac
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -367,11 +368,25 @@ def _stored_path(token: str) -> Path:
     return Path(settings.MEDIA_ROOT).parent / IMPORT_DIR / f"{token}.xlsx"
 
 
+def _token(data: bytes, user: Any, department: Department) -> str:
+    digest = hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(f"{digest}:{user.pk}:{department.pk}:{settings.SECRET_KEY}".encode()).hexdigest()[:40]
+
+
+def _upload_of(token: str, user: Any, department: Department) -> Path | None:
+    """The stored upload, if the token names one that this user uploaded for this department."""
+    if len(token) != 40 or not token.isalnum():
+        return None
+    path = _stored_path(token)
+    if not path.is_file() or not hmac.compare_digest(_token(path.read_bytes(), user, department), token):
+        return None
+    return path
+
+
 def _store_upload(upload: Any, user: Any, department: Department) -> str:
     """Keep the uploaded file between the preview and the confirmation, under a name only this user can use."""
     data = upload.read()
-    digest = hashlib.sha256(data).hexdigest()
-    token = hashlib.sha256(f"{digest}:{user.pk}:{department.pk}:{settings.SECRET_KEY}".encode()).hexdigest()[:40]
+    token = _token(data, user, department)
     path = _stored_path(token)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
@@ -391,7 +406,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
         department = form.cleaned_data["department"]
         upload = form.cleaned_data.get("file")
         token = _store_upload(upload, request.user, department) if upload is not None else form.cleaned_data["token"]
-        if not token.isalnum() or not _stored_path(token).is_file():
+        if _upload_of(token, request.user, department) is None:
             form.add_error("file", _("上传的文件已失效，请重新选择文件。"))
             return TemplateResponse(request, "powers/admin/import.html", context)
         confirm = bool(request.POST.get("confirm")) and upload is None

@@ -1,13 +1,16 @@
 """Fixtures for the lists: departments' powers proposed and approved through the actions."""
 
 import datetime as dt
+import io
 
+import openpyxl
 import pytest
 
 from yifa.audit.actors import SystemJob
 from yifa.org.demo import load as load_org_demo
 from yifa.powers import actions
 from yifa.powers.content import Basis, PowerContent, Proposal
+from yifa.powers.spreadsheet import COLUMNS
 
 D = dt.date
 JOB = SystemJob("test")
@@ -68,3 +71,34 @@ def table_counts():
               models.ChangeRequest, models.Law, models.Provision, models.VersionBasis,
               models.PowerVersion.co_departments.through, models.PowerVersion.intermediaries.through, AuditEvent]
     return {t.__name__: t.objects.count() for t in tables}
+
+
+# --- xlsx files in the template's columns --------------------------------------------------------
+
+
+def row(**cells):
+    values = {
+        "基本编码": "0100101000", "事项名称": "食品经营许可", "事项类型": "01 行政许可",
+        "设定依据": "《中华人民共和国食品安全法》第三十五条：国家对食品生产经营实行许可制度。",
+        "法定办结时限": 20, "法定时限单位": "工作日", "承诺办结时限": 10, "承诺时限单位": "工作日",
+        "是否收费": "否", "是否存在中介服务": "否", "服务对象": "自然人、企业法人", "监督电话": "0455-7711365",
+        "责任事项": "受理：一次告知补正材料\n决定：二十个工作日内作出决定", "追责情形": "受理：不一次告知的",
+        "调整类型": "新增", "生效日期": "2016-06-30", "文件依据": "关于公布权力清单的通知（肇政发〔2016〕18号）",
+    }
+    values.update(cells)
+    return values
+
+
+def workbook(rows, *, columns=None, merge=None):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "权力清单"
+    columns = columns or COLUMNS
+    sheet.append(columns)
+    for r in rows:
+        sheet.append([r.get(c) for c in columns])
+    if merge:
+        sheet.merge_cells(merge)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

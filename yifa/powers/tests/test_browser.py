@@ -94,3 +94,69 @@ def test_the_full_text_search_on_the_list_finds_an_item_by_its_legal_basis(page,
     page.get_by_role("link", name="食品经营许可", exact=True).click()
     page.wait_for_url(f"**/powers/items/{lists.item_id}/")
     screenshot(page, "powers-search-to-item")
+
+
+# --- the back office: a department imports its list, its head submits, the legal affairs office approves ----
+
+PASSWORD = "yifa-test-password"
+
+
+def login(page, username):
+    page.context.clear_cookies()
+    page.goto(page.base_url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/admin/")
+
+
+def test_a_department_imports_its_list_and_the_legal_affairs_office_approves_it(
+        page, live_server, editor, head, legal_officer, department, tmp_path):
+    from yifa.powers.models import ChangeRequest
+
+    from .conftest import row, workbook
+
+    for user in (editor, head, legal_officer):
+        user.set_password(PASSWORD)
+        user.save()
+    wrong, right = tmp_path / "有错的清单.xlsx", tmp_path / "清单.xlsx"
+    wrong.write_bytes(workbook([row(), row(基本编码="0100102000", 事项名称="食品生产许可", 生效日期="2016/06/30")]))
+    right.write_bytes(workbook([row(), row(基本编码="0100102000", 事项名称="食品生产许可")]))
+
+    login(page, "editor")
+    page.goto(page.base_url + "/admin/powers/import/")
+    page.set_input_files("input[type=file]", str(wrong))
+    page.get_by_role("button", name="上传并预览").click()
+    problems = page.get_by_role("alert")
+    assert "文件有 1 处错误，未导入任何内容" in problems.inner_text()
+    assert "“2016/06/30”不是有效的日期" in problems.inner_text()
+    screenshot(page, "powers-admin-import-refused")
+
+    page.set_input_files("input[type=file]", str(right))
+    page.get_by_role("button", name="上传并预览").click()
+    assert "新增 2 项" in page.locator(".yifa-import-preview").inner_text()
+    screenshot(page, "powers-admin-import-preview")
+    page.get_by_role("button", name="确认导入到清单调整申请").click()
+    page.wait_for_url("**/admin/**")
+    request = ChangeRequest.objects.get()
+    assert request.status == "draft"
+    assert page.get_by_role("button", name="提交合法性审查").count() == 0  # the head submits, not the editor
+    screenshot(page, "powers-admin-request-draft")
+    request_page = page.url
+
+    login(page, "head")
+    page.goto(request_page)
+    page.get_by_role("button", name="提交合法性审查").click()
+    page.wait_for_url(request_page)
+
+    login(page, "legal")
+    page.goto(request_page)
+    page.fill("#reason-approve", "经审查，设定依据合法。")
+    screenshot(page, "powers-admin-request-review")
+    page.get_by_role("button", name="审查通过").click()
+    page.wait_for_url(request_page)
+    request.refresh_from_db()
+    assert (request.status, request.review_opinion) == ("closed", "经审查，设定依据合法。")
+
+    page.goto(page.base_url + f"/powers/?department={department.code}")
+    assert sorted(r.split("\t")[1] for r in rows(page)) == ["食品生产许可", "食品经营许可"]

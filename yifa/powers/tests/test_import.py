@@ -21,35 +21,7 @@ from yifa.powers.selectors import in_force
 from yifa.powers.spreadsheet import COLUMNS
 from yifa.powers.validation import ProposalRefused
 
-from .conftest import JOB, D, table_counts
-
-
-def row(**cells):
-    values = {
-        "基本编码": "0100101000", "事项名称": "食品经营许可", "事项类型": "01 行政许可",
-        "设定依据": "《中华人民共和国食品安全法》第三十五条：国家对食品生产经营实行许可制度。",
-        "法定办结时限": 20, "法定时限单位": "工作日", "承诺办结时限": 10, "承诺时限单位": "工作日",
-        "是否收费": "否", "是否存在中介服务": "否", "服务对象": "自然人、企业法人", "监督电话": "0455-7711365",
-        "责任事项": "受理：一次告知补正材料\n决定：二十个工作日内作出决定", "追责情形": "受理：不一次告知的",
-        "调整类型": "新增", "生效日期": "2016-06-30", "文件依据": "关于公布权力清单的通知（肇政发〔2016〕18号）",
-    }
-    values.update(cells)
-    return values
-
-
-def workbook(rows, *, columns=None, merge=None):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "权力清单"
-    columns = columns or COLUMNS
-    sheet.append(columns)
-    for r in rows:
-        sheet.append([r.get(c) for c in columns])
-    if merge:
-        sheet.merge_cells(merge)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+from .conftest import JOB, D, row, table_counts, workbook
 
 
 def run_import(department, data, **kwargs):
