@@ -6,8 +6,10 @@ every write is an action from `actions`, which checks the policy again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
+import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -64,6 +66,8 @@ VIEWSET_NAMES: dict[str, str] = {Catalogue.POWER: "power_items", Catalogue.INTER
                  Catalogue.APPROVAL: "power_approvals"}
 FORMS: dict[str, Any] = {Catalogue.POWER: PowerForm, Catalogue.INTERMEDIARY: IntermediaryForm, Catalogue.APPROVAL: ApprovalForm}
 IMPORT_DIR = "powers-imports"
+# A preview that was never confirmed leaves its file behind; the next upload clears those older than this.
+KEEP_UNCONFIRMED_UPLOADS = 24 * 3600
 
 
 def proposing_departments(user: Any) -> QuerySet:
@@ -389,6 +393,11 @@ def _store_upload(upload: Any, user: Any, department: Department) -> str:
     token = _token(data, user, department)
     path = _stored_path(token)
     path.parent.mkdir(parents=True, exist_ok=True)
+    stale = time.time() - KEEP_UNCONFIRMED_UPLOADS
+    for old in path.parent.glob("*.xlsx"):
+        with contextlib.suppress(FileNotFoundError):  # another request may clear it first
+            if old.stat().st_mtime < stale:
+                old.unlink()
     path.write_bytes(data)
     return token
 

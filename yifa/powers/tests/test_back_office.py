@@ -77,3 +77,19 @@ def test_an_upload_token_works_only_for_the_user_and_department_it_was_made_for(
                                                           "confirm": "1"}).content.decode()
     assert "上传的文件已失效" in forged
     assert table_counts() == before
+
+
+def test_an_unconfirmed_upload_is_cleared_a_day_later_by_the_next_upload(client, editor, department):
+    import os
+    import time
+
+    from yifa.powers import admin_views
+
+    from .conftest import row, workbook
+
+    client.force_login(editor)
+    first = admin_views._stored_path(upload(client, department, workbook([row()])).context["token"])
+    day_old = time.time() - admin_views.KEEP_UNCONFIRMED_UPLOADS - 60
+    os.utime(first, (day_old, day_old))
+    second = admin_views._stored_path(upload(client, department, workbook([row(事项名称="食品生产许可")])).context["token"])
+    assert second.is_file() and not first.exists()
