@@ -449,7 +449,10 @@ def apply_adjustments(request: ChangeRequest, *, today: dt.date | None = None) -
 
 
 def take_effect(*, actor: Actor, today: dt.date | None = None) -> int:
-    """The daily job: approved adjustments whose date has come are published (the site search updated)."""
+    """The daily job: approved adjustments whose date has come are published (the site search updated).
+
+    `today` (the command's --date, to catch up after an outage) decides which adjustments are due; the
+    search still indexes each item as in force on the real day, because that is what the portal shows."""
     check_actor(change_request_policy, actor, "review")
     today = today or timezone.localdate()
     with transaction.atomic():
