@@ -9,7 +9,7 @@ from yifa.conftest import screenshot, serious_violations
 from yifa.powers.content import Step
 from yifa.powers.models import PowerVersion
 
-from .conftest import approve, power, proposal
+from .conftest import D, approve, power, proposal
 
 pytestmark = pytest.mark.browser
 
@@ -160,3 +160,39 @@ def test_a_department_imports_its_list_and_the_legal_affairs_office_approves_it(
 
     page.goto(page.base_url + f"/powers/?department={department.code}")
     assert sorted(r.split("\t")[1] for r in rows(page)) == ["食品生产许可", "食品经营许可"]
+
+
+def test_the_year_of_adjustments_and_the_other_two_lists_read_well(page, live_server, lists, department):
+    from yifa.powers.content import ApprovalContent, IntermediaryContent
+
+    approve(department, proposal(IntermediaryContent("ZJ001", "食品经营场所卫生检测", provider="具备资质的检测机构",
+                                                      basis="《食品经营许可管理办法》第十一条"),
+                                 catalogue="intermediary"))
+    approve(department, proposal(ApprovalContent("SP001", "食品经营许可", approval_object="公民、法人或者其他组织",
+                                                 basis="《中华人民共和国食品安全法》第三十五条", power_code="0100101000"),
+                                 catalogue="approval"))
+    approve(department, proposal(power("0100103000", "食品小作坊登记", responsibilities=STEPS), kind="take_over",
+                                 when=D(2016, 10, 1), counterpart="绥化市食品药品监督管理局",
+                                 document=("关于承接下放行政审批事项的通知", "绥政发〔2016〕9号")))
+    approve(department, proposal(None, kind="cancel", code="0200101000", when=D(2016, 11, 30),
+                                 document=("关于取消一批行政审批事项的决定", "肇政发〔2016〕30号")))
+
+    page.goto(page.base_url + "/powers/adjustments/?year=2016")
+    table = page.locator("table.powers-table").last.inner_text()
+    assert "承接" in table and "绥化市食品药品监督管理局" in table and "食品小作坊登记" in table
+    assert "取消" in table and "肇政发〔2016〕30号" in table
+    assert serious_violations(page) == []
+    screenshot(page, "powers-adjustments")
+
+    page.goto(page.base_url + "/powers/intermediaries/")
+    assert "食品经营场所卫生检测" in page.inner_text("main")
+    assert serious_violations(page) == []
+    screenshot(page, "powers-intermediaries")
+
+    page.goto(page.base_url + "/powers/approvals/")
+    assert "SP001" in page.inner_text("main")
+    assert serious_violations(page) == []
+    screenshot(page, "powers-approvals")
+    page.get_by_role("link", name="食品经营许可", exact=True).click()
+    page.wait_for_url("**/powers/items/*/")
+    screenshot(page, "powers-approval-item")
