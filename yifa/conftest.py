@@ -104,6 +104,26 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+PASSWORD = "yifa-test-password"
+
+
+def give_passwords(*users) -> None:
+    """Staff who log in through the browser get PASSWORD (the factories make users without one)."""
+    for user in users:
+        user.set_password(PASSWORD)
+        user.save()
+
+
+def login(page, username: str) -> None:
+    """Log in to the back office as `username` (PASSWORD), starting from no session."""
+    page.context.clear_cookies()
+    page.goto(page.base_url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/admin/")
+
+
 def serious_violations(page) -> list[tuple]:
     """axe-core's serious and critical findings on the page (WCAG 2.1 AA, as GB/T 37668-2019 asks)."""
     from axe_playwright_python.sync_playwright import Axe

@@ -11,14 +11,13 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from yifa.conftest import screenshot
+from yifa.conftest import give_passwords, login, screenshot
 from yifa.disclosure.models import DisclosureRequest
 
 from .conftest import valid_person_id
 
 pytestmark = pytest.mark.browser
 ZHAODONG = ZoneInfo("Asia/Shanghai")
-PASSWORD = "yifa-test-password"
 
 
 def at(day: dt.date, hour: int = 10) -> dt.datetime:
@@ -27,19 +26,8 @@ def at(day: dt.date, hour: int = 10) -> dt.datetime:
 
 @pytest.fixture
 def staff(editor, head):
-    for user in (editor, head):
-        user.set_password(PASSWORD)
-        user.save()
+    give_passwords(editor, head)
     return editor
-
-
-def login(page, username):
-    page.context.clear_cookies()
-    page.goto(page.base_url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/admin/")
 
 
 def file_request(page, department, description):

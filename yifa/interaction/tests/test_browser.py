@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from yifa.conftest import screenshot
+from yifa.conftest import give_passwords, login, screenshot
 from yifa.interaction.demo import _show_in_column
 from yifa.interaction.models import Message
 from yifa.portal.demo import load_portal_demo
@@ -20,7 +20,6 @@ from yifa.portal.demo import load_portal_demo
 # every model, including test-only ones without tables, and fail the whole run's database setup.)
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ZHAODONG = ZoneInfo("Asia/Shanghai")
-PASSWORD = "yifa-test-password"
 
 
 def at(day: dt.date, hour: int = 10) -> dt.datetime:
@@ -32,18 +31,7 @@ def site(db, settings, editor, head):
     settings.ALLOWED_HOSTS = ["*"]
     load_portal_demo()
     _show_in_column()
-    for user in (editor, head):
-        user.set_password(PASSWORD)
-        user.save()
-
-
-def login(page, username):
-    page.context.clear_cookies()
-    page.goto(page.base_url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/admin/")
+    give_passwords(editor, head)
 
 
 def test_a_message_left_on_the_portal_is_answered_and_published(page, live_server, site, department):

@@ -5,7 +5,7 @@ import io
 import openpyxl
 import pytest
 
-from yifa.conftest import screenshot, serious_violations
+from yifa.conftest import give_passwords, login, screenshot, serious_violations
 from yifa.powers.content import Step
 from yifa.powers.models import PowerVersion
 
@@ -98,16 +98,6 @@ def test_the_full_text_search_on_the_list_finds_an_item_by_its_legal_basis(page,
 
 # --- the back office: a department imports its list, its head submits, the legal affairs office approves ----
 
-PASSWORD = "yifa-test-password"
-
-
-def login(page, username):
-    page.context.clear_cookies()
-    page.goto(page.base_url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/admin/")
 
 
 def test_a_department_imports_its_list_and_the_legal_affairs_office_approves_it(
@@ -116,9 +106,7 @@ def test_a_department_imports_its_list_and_the_legal_affairs_office_approves_it(
 
     from .conftest import row, workbook
 
-    for user in (editor, head, legal_officer):
-        user.set_password(PASSWORD)
-        user.save()
+    give_passwords(editor, head, legal_officer)
     wrong, right = tmp_path / "有错的清单.xlsx", tmp_path / "清单.xlsx"
     wrong.write_bytes(workbook([row(), row(基本编码="0100102000", 事项名称="食品生产许可", 生效日期="2016/06/30")]))
     right.write_bytes(workbook([row(), row(基本编码="0100102000", 事项名称="食品生产许可")]))
