@@ -99,27 +99,30 @@ def _cell_name(row: int, column: int) -> str:
     return f"{letters}{row + 1}"
 
 
+def _damaged() -> ImportFileRejected:
+    return ImportFileRejected(_("文件已损坏，或不是 Excel 工作簿：请使用 yifa 提供的 xlsx 模板。"))
+
+
 def _open_workbook(data: bytes) -> Any:
     """The workbook, read by calamine: openpyxl's pure-Python reader takes ~10× longer on a large list."""
     from python_calamine import CalamineWorkbook
 
-    if data[:4] == b"\xd0\xcf\x11\xe0":
-        raise ImportFileRejected(_("这是旧版 Excel（.xls）或 WPS 表格文件，不是 xlsx：请在 Excel 中“另存为” .xlsx 后再导入。"))
+    if data[:4] == b"\xd0\xcf\x11\xe0":  # an OLE container: .xls, .et, or an encrypted xlsx
+        raise ImportFileRejected(_("这是旧版 Excel（.xls）、WPS 表格文件或设了打开密码的工作簿，不能导入：请在 Excel 中取消密码，“另存为” .xlsx 后再导入。"))
     if data[:4] != b"PK\x03\x04":
         raise ImportFileRejected(_("这不是 xlsx 文件（可能是 CSV、文本或其他格式）：请使用 yifa 提供的 xlsx 模板。"))
-    damaged = ImportFileRejected(_("文件已损坏，或不是 Excel 工作簿：请使用 yifa 提供的 xlsx 模板。"))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(entry.file_size for entry in archive.infolist())
     except (zipfile.BadZipFile, ValueError, EOFError):
-        raise damaged from None
+        raise _damaged() from None
     # The reader holds the whole sheet in memory: a small file that unpacks to gigabytes is refused first.
     if unpacked > MAX_UNPACKED_BYTES:
         raise ImportFileRejected(_("文件解压后超过 1 GB，不能导入。"))
     try:
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception:  # calamine raises several kinds (zip, XML, format) for a damaged or foreign file
-        raise damaged from None
+        raise _damaged() from None
 
 
 def read_power_rows(source: Any, *, max_rows: int | None = None) -> SheetRows:
@@ -140,7 +143,7 @@ def read_power_rows(source: Any, *, max_rows: int | None = None) -> SheetRows:
             # Rows as they stand in the sheet from A1, so that row numbers in messages match Excel's.
             grid = sheet.to_python(skip_empty_area=False)
         except CalamineError:
-            raise ImportFileRejected(_("文件已损坏，或不是 Excel 工作簿：请使用 yifa 提供的 xlsx 模板。")) from None
+            raise _damaged() from None
     finally:
         workbook.close()
     if merged:
