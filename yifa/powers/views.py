@@ -141,6 +141,7 @@ def power_list(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "powers/portal/list.html", _context(
         request, filters=filters, page_obj=page, types=types, total_powers=sum(
             n for t, n in type_counts.items() if t in ADMINISTRATIVE_POWER_TYPES),
+        public_services=type_counts.get(PowerType.PUBLIC_SERVICE, 0),
         departments=Department.objects.filter(is_active=True), querystring=filters.query(),
         catalogue=Catalogue.POWER, export_formats=FORMATS,
     ))

@@ -47,6 +47,15 @@ def test_the_list_shows_every_department_and_filters_by_department_type_and_name
     assert "药品经营许可" in by_name and "对未取得食品经营许可" not in by_name
 
 
+def test_the_lead_counts_powers_and_public_services_for_the_city_or_the_chosen_department(
+        client, two_departments, department, other_department):
+    approve(other_department, proposal(power("2000101000", "政策咨询服务", "20")))
+    city = client.get("/powers/").content.decode()
+    assert "本市各部门共列入行政职权 3 项、公共服务事项 1 项。" in city and "共 4 项" in city
+    own = client.get(f"/powers/?department={department.code}").content.decode()
+    assert f"{department.name}列入行政职权 2 项、公共服务事项 0 项。" in own
+
+
 def test_the_list_as_of_an_earlier_date_shows_the_list_as_it_stood(client, department, listed_power):
     approve(department, proposal(None, kind="cancel", code="0100101000", when=D(2016, 9, 1)))
     assert "食品经营许可" in client.get("/powers/?as_of=2016-08-31").content.decode()
