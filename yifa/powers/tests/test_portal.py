@@ -247,3 +247,8 @@ def test_indexing_a_whole_list_at_once_gives_the_same_documents_as_one_by_one(de
     assert one_by_one[0]["url"] == f"/powers/items/{one_by_one[0]['key']}/"
     bodies = {document["title"]: document["body"] for document in one_by_one}
     assert "《中华人民共和国行政许可法》第三十二条；《中华人民共和国食品安全法》第三十五条" in bodies["食品生产许可"]
+
+
+def test_the_list_reads_in_english_with_an_english_date(client, listed_power):
+    page = client.get("/powers/?as_of=2017-01-01", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "As of Jan. 1, 2017, the city's departments have listed 1 administrative powers" in page
