@@ -221,7 +221,9 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context.update(requiring=requiring)
     elif isinstance(version, ApprovalVersion):
         version = ApprovalVersion.objects.select_related("department", "power").get(pk=version.pk)
-        context.update(version=version)
+        # The power's name as it stood on the same date, so the reader sees what the code stands for.
+        power = selectors.version_on(version.power, filters.as_of) if version.power else None
+        context.update(version=version, power=power)
     return TemplateResponse(request, "powers/portal/simple_item.html", context)
 
 

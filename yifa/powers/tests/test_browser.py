@@ -183,4 +183,5 @@ def test_the_year_of_adjustments_and_the_other_two_lists_read_well(page, live_se
     screenshot(page, "powers-approvals")
     page.get_by_role("link", name="食品经营许可", exact=True).click()
     page.wait_for_url("**/powers/items/*/")
+    assert "0100101000 食品经营许可" in page.inner_text("dl")  # the power it implements, by code and name
     screenshot(page, "powers-approval-item")
