@@ -110,3 +110,12 @@ def test_the_print_styles_hide_navigation():
 
     content = Path(finders.find("portal/portal.css")).read_text(encoding="utf-8")
     assert "@media print" in content and ".columns-nav" in content.split("@media print", 1)[1]
+
+
+def test_a_page_served_outside_any_site_leaves_out_the_footer_lines_it_has_no_values_for(client, db):
+    from wagtail.models import Site
+
+    Site.objects.all().delete()  # no site: no site settings to read the sponsor and site code from
+    body = client.get("/powers/").content.decode()
+    assert "主办单位：" not in body and "网站标识码：" not in body
+    assert "网站地图" in body
