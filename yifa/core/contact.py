@@ -7,6 +7,7 @@ same answer to the same mistake.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,31 @@ ID_CHECK = "10X98765432"
 
 
 def normalise_phone(value: str) -> str:
-    return re.sub(r"[\s()（）]", "", value or "").replace("—", "-").replace("－", "-")
+    """The phone as typed, without spaces, brackets or full-width characters: "（0455）777 1365" → "0455-7771365"-ish."""
+    text = unicodedata.normalize("NFKC", value or "")
+    return re.sub(r"[\s()]", "", text).replace("—", "-").replace("–", "-")
+
+
+def phone_digits(value: str) -> str:
+    """The digits that identify a phone: "+86 138-0455-1234", "0086 13804551234" and "13804551234" are
+    one mobile; "0455-7771365" and "04557771365" one landline."""
+    digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", value or ""))
+    for country in ("0086", "86"):
+        if digits.startswith(country) and 10 <= len(digits) - len(country) <= 12:
+            rest = digits[len(country):]
+            if rest.startswith("1") and len(rest) == 11:
+                return rest
+            if rest.startswith("0"):
+                return rest
+            if len(rest) in (10, 11):  # a landline written +86 455 7771365: the trunk 0 is implied
+                return "0" + rest
+    return digits
+
+
+def same_phone(given: str, stored: str) -> bool:
+    """Whether the phone someone types now is the one stored with their case (tracking lookups)."""
+    left, right = phone_digits(given), phone_digits(stored)
+    return bool(left) and len(left) >= 7 and left == right
 
 
 def validate_phone(value: str) -> None:
