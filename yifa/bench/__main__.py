@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import tempfile
@@ -19,26 +18,22 @@ def main() -> int:
     import django
 
     django.setup()
-    from django.apps import apps
     from django.core.management import call_command
+    from django.utils.module_loading import import_string
+
+    from yifa.core.modules import modules
 
     from .rows import Row, print_table
 
     call_command("migrate", verbosity=0, interactive=False)
     only = set(sys.argv[1:])
     rows: list[Row] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("yifa.") or (only and config.label not in only):
+    for declared in modules():
+        if not declared.benchmarks or (only and declared.label not in only):
             continue
-        try:
-            module = importlib.import_module(f"{config.name}.bench")
-        except ModuleNotFoundError as error:
-            if error.name == f"{config.name}.bench":
-                continue
-            raise
-        for benchmark in getattr(module, "BENCHMARKS", []):
+        for benchmark in import_string(declared.benchmarks.replace(":", ".")):
             started = time.perf_counter()
-            print(f"… {config.label}: {benchmark.__name__}", file=sys.stderr, flush=True)
+            print(f"… {declared.label}: {benchmark.__name__}", file=sys.stderr, flush=True)
             rows.extend(benchmark())
             print(f"  {time.perf_counter() - started:.1f}s", file=sys.stderr, flush=True)
     print_table(rows)

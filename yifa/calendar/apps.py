@@ -8,10 +8,12 @@ class CalendarConfig(AppConfig):
     verbose_name = _("工作日与期限")
 
     def ready(self) -> None:
-        from yifa.audit.event_types import register_event_types
+        from yifa.core.modules import DemoLoader, Module, register_module
 
-        register_event_types(
-            {
+        register_module(Module(
+            "workcalendar", verbose_name=self.verbose_name, demo=DemoLoader(20, "yifa.calendar.demo.load_calendar_demo"),
+            benchmarks="yifa.calendar.bench:BENCHMARKS",
+            event_types={
                 "calendar.notice_imported": _("导入节假日安排通知"),
                 "calendar.day_set": _("设置日历日"),
                 "calendar.day_cleared": _("撤销日历日设置"),
@@ -24,5 +26,5 @@ class CalendarConfig(AppConfig):
                 "deadline.completed": _("期限内事项完成"),
                 "deadline.closed": _("终止期限"),
                 "deadline.recomputed": _("按新日历重新计算到期日"),
-            }
-        )
+            },
+        ))

@@ -11,14 +11,12 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from yifa.audit.actors import DEMO_LOADER
-from yifa.demo.registry import register_demo_loader
 
 from .actions import import_holiday_notice
 
 NOTICES = Path(__file__).with_name("notices")
 
 
-@register_demo_loader("calendar", order=20)
 def load_calendar_demo() -> str:
     imported = []
     for path in sorted(NOTICES.glob("*.txt")):

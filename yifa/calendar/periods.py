@@ -8,6 +8,7 @@ art.28), not maximums. Extensions are granted in the period's own unit and may b
 
 from __future__ import annotations
 
+import calendar as calendar_module
 import datetime as dt
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from yifa.core.dates import DateInputError, parse_day
 from yifa.core.errors import ActionRefused
 
 # Longest periods the engine accepts: beyond these a typo is far likelier than a statute.
@@ -89,14 +91,25 @@ def parse_kind(value: str) -> PeriodKind:
 
 
 def parse_date(value: str, *, what: str | None = None) -> dt.date:
-    """A date as YYYY-MM-DD, or a clear message naming what was wrong."""
+    """A date as people type it (yifa.core.dates), or a clear message naming what was wrong."""
     try:
-        return dt.date.fromisoformat((value or "").strip())
-    except ValueError:
-        raise DeadlineInputError(
-            _("%(what)s“%(value)s”不是有效的日期，请按 YYYY-MM-DD 填写，例如 2017-09-20。")
-            % {"what": what or _("日期"), "value": value}
-        ) from None
+        return parse_day(value, what=what or "")
+    except DateInputError as error:
+        raise DeadlineInputError(str(error)) from None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day number `months` later (or earlier, when negative), or that month's last day when it
+    has no such day: how a period "in months" runs (e.g. 行政诉讼法 art.46's six months)."""
+    month = day.month + months
+    year = day.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    last = calendar_module.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    return add_months(day, -months)
 
 
 def check_length(length: int, unit: str, *, what: str | None = None) -> None:

@@ -134,18 +134,20 @@ def year_statuses(years: range | list[int] | None = None) -> list[YearStatus]:
     return [calendar.year_status(year) for year in years]
 
 
-def with_deadline(qs: models.QuerySet, code: str) -> models.QuerySet:
-    """Each case with its latest `code` deadline's id and due date (`<code>_deadline_id`, `<code>_due`),
-    so a queue can sort by what is due first without a query per row."""
+def with_deadline(qs: models.QuerySet, code: str, today: dt.date | None = None) -> models.QuerySet:
+    """Each case with its latest `code` deadline's id, due date and state (`<code>_deadline_id`,
+    `<code>_due`, `<code>_state`), so a queue can sort and filter by what is due first without a query
+    per row."""
     from django.contrib.contenttypes.models import ContentType
     from django.db.models import CharField, OuterRef, Subquery
     from django.db.models.functions import Cast
 
-    latest = Deadline.objects.filter(
+    latest = with_state(Deadline.objects.filter(
         target_type=ContentType.objects.get_for_model(qs.model),
         target_id=Cast(OuterRef("pk"), output_field=CharField()), code=code,
-    ).order_by("-id")
+    ), today).order_by("-id")
     return qs.annotate(**{
         f"{code}_deadline_id": Subquery(latest.values("id")[:1]),
         f"{code}_due": Subquery(latest.values("due_date")[:1]),
+        f"{code}_state": Subquery(latest.values("state")[:1]),
     })

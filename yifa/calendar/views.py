@@ -58,8 +58,7 @@ def target_url(finder: AdminURLFinder, deadline: Deadline) -> str | None:
     target = deadline.target
     if target is None:
         return None
-    url = getattr(target, "get_admin_url", None)
-    return url() if callable(url) else finder.get_edit_url(target)
+    return finder.get_edit_url(target)
 
 
 class AdminPage(WagtailAdminTemplateMixin, TemplateView):

@@ -1,1 +1,1 @@
-"""The Zhaodong 2016 demo dataset. Each module registers its own loader (`yifa.demo.registry`)."""
+"""The Zhaodong 2016 demo dataset. Each module declares its loader in its `Module` (`yifa.core.modules`)."""

@@ -8,15 +8,16 @@ class OrgConfig(AppConfig):
     verbose_name = _("组织机构")
 
     def ready(self) -> None:
-        from yifa.audit.event_types import register_event_types
+        from yifa.core.modules import DemoLoader, Module, register_module
 
-        register_event_types(
-            {
+        register_module(Module(
+            "org", verbose_name=self.verbose_name, demo=DemoLoader(10, "yifa.org.demo.load"),
+            event_types={
                 "org.region_saved": _("保存行政区划"),
                 "org.department_saved": _("保存部门"),
                 "org.staff_saved": _("保存工作人员"),
                 "org.membership_granted": _("授予角色"),
                 "org.membership_revoked": _("撤销角色"),
                 "org.account_linked": _("关联用户账户"),
-            }
-        )
+            },
+        ))

@@ -10,7 +10,6 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from yifa.audit.actors import DEMO_LOADER
-from yifa.demo.registry import register_demo_loader
 
 from .actions import grant_role, sync_role_groups
 from .models import Department, Membership, Region, Role, Staff
@@ -119,7 +118,6 @@ def _load_regions() -> tuple[Region, int]:
     return city, created
 
 
-@register_demo_loader("org", order=10)
 def load() -> str:
     with transaction.atomic():
         city, regions_created = _load_regions()

@@ -8,6 +8,10 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("页面缓存")
 
     def ready(self) -> None:
+        from yifa.core.modules import Module, register_module
+
         from . import signals
 
         signals.connect()
+        register_module(Module("pagecache", verbose_name=self.verbose_name,
+                               benchmarks="yifa.pagecache.bench:BENCHMARKS"))

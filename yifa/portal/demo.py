@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
-from yifa.demo.registry import register_demo_loader
 from yifa.org.models import Department, Role
 
 from .actions import REVIEW_GROUP, SECRECY_GROUP, apply_column_workflow, ensure_workflows
@@ -169,7 +168,6 @@ def _reviewers() -> None:
             user.groups.add(Group.objects.get(name=group_name))
 
 
-@register_demo_loader("portal", order=30)
 def load_portal_demo() -> str:
     created = 0
     with transaction.atomic():

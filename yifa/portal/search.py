@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from django.utils.html import strip_tags
-from django.utils.translation import gettext_lazy as _
 
 SOURCE = "portal.article"
 
@@ -43,9 +42,3 @@ def unindex_article(article) -> None:  # type: ignore[no-untyped-def]
     from yifa.search.index import remove_document
 
     remove_document(SOURCE, str(article.pk))
-
-
-def register() -> None:
-    from yifa.search.index import register_source
-
-    register_source(SOURCE, label=_("文章"), documents=article_documents)

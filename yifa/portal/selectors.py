@@ -45,3 +45,22 @@ def top_columns(site_root: Page | None) -> QuerySet[Page]:
     if site_root is None:
         return Page.objects.none()
     return site_root.get_children().live().public().in_menu()
+
+
+_LISTING_COLUMNS: dict[str, tuple[float, str]] = {}
+LISTING_COLUMN_SECONDS = 60.0  # how long a process trusts what it read; columns move rarely
+
+
+def column_slug_of_listing(listing: str) -> str:
+    """The slug of the live column showing a module's listing ("" when none does): where the site search
+    files that module's records. Read once a minute per process, not once per indexed record."""
+    import time
+
+    now = time.monotonic()
+    cached = _LISTING_COLUMNS.get(listing)
+    if cached is not None and now - cached[0] < LISTING_COLUMN_SECONDS:
+        return cached[1]
+    slug = ColumnPage.objects.live().filter(module_listing=listing).order_by("path").values_list(
+        "slug", flat=True).first() or ""
+    _LISTING_COLUMNS[listing] = (now, slug)
+    return slug

@@ -4,19 +4,21 @@
 has not been updated for 2 weeks, whose news columns have not been updated for 2 weeks or notice
 and policy columns for 6 months, that has 5 or more empty columns, or that leaves a public message
 unanswered for more than 3 months. yifa warns editors early: findings are "warn" a few days before
-they would be "fail". Other apps add checks with `register_website_check`.
+they would be "fail". Modules add their own checks in their `Module` (`website_checks`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
+
+from yifa.calendar.periods import months_before
+from yifa.core import modules
+from yifa.core.modules import Finding
 
 from .models import ArticlePage, ColumnPage, HomePage
 
@@ -27,32 +29,6 @@ EMPTY_COLUMNS_FAIL = 5
 WARN_BEFORE_DAYS = 4  # warn this many days before a day-count check fails
 WARN_BEFORE_MONTHS = 1  # … and this many months before a month-count check fails
 EMPTY_COLUMNS_WARN = 3
-
-
-@dataclass(frozen=True)
-class Finding:
-    level: str  # "fail": an inspection would fail the site now; "warn": it will soon
-    message: str
-    page_id: int | None = None
-
-
-_CHECKS: list[Callable[[dt.date], list[Finding]]] = []
-
-
-def register_website_check(check: Callable[[dt.date], list[Finding]]) -> None:
-    _CHECKS.append(check)
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    month = day.month - months
-    year = day.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover
 
 
 def _age_finding(label: str, last: dt.date | None, today: dt.date, *, days: int | None = None,
@@ -105,6 +81,6 @@ def website_checks(today: dt.date | None = None) -> list[Finding]:
             level = "fail" if len(empty) >= EMPTY_COLUMNS_FAIL else "warn"
             findings.append(Finding(level, _("有 %(n)s 个空栏目（达到 %(limit)s 个即不合格）：%(titles)s。") % {
                 "n": len(empty), "limit": EMPTY_COLUMNS_FAIL, "titles": "、".join(c.title for c in empty)}))
-    for check in _CHECKS:
+    for check in modules.website_checks():
         findings.extend(check(today))
     return sorted(findings, key=lambda f: f.level != "fail")

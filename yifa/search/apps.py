@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("中文检索")
 
     def ready(self) -> None:
-        from yifa.audit.event_types import register_event_types
+        from yifa.core.modules import Module, register_module
 
-        register_event_types({"search.reindexed": _("重建站内检索索引")})
+        register_module(Module("search", verbose_name=self.verbose_name, benchmarks="yifa.search.bench:BENCHMARKS",
+                               event_types={"search.reindexed": _("重建站内检索索引")}))

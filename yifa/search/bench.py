@@ -155,12 +155,14 @@ def _wagtail_recall(documents: list[tuple[str, str, str, dt.datetime]], rng: ran
 
 
 def chinese_search() -> list[Row]:
-    from .index import SearchDocument, bulk_index, register_source
+    from yifa.core.modules import Module, SearchSource, register_module
+
+    from .index import SearchDocument, bulk_index
     from .models import IndexedDocument
     from .query import matching_ids, search
 
     documents = list(corpus())
-    register_source(SOURCE, label="基准测试", documents=lambda: ())
+    register_module(Module("search-bench", search_sources=[SearchSource(SOURCE, "基准测试", lambda: ())]))
 
     started = time.perf_counter()
     bulk_index(SOURCE, (SearchDocument(SOURCE, key, title, body, f"/bench/{key}/", published_at=published)

@@ -1,8 +1,8 @@
 """What other apps call to put their public records into the site search: sources and documents.
 
-An app registers each kind of public record once, in its AppConfig.ready():
+An app declares each kind of public record once, in its `Module` (`yifa.core.modules`):
 
-    register_source("powers.item", label=_("权力事项"), documents=public_item_documents)
+    Module("powers", search_sources=[SearchSource("powers.item", _("权力事项"), public_item_documents)])
 
 and keeps the index in step from its own actions: `index_document(...)` when a record is published or
 changed, `remove_document(source, key)` when it is withdrawn. `reindex()` (`yifa search_index`)
@@ -19,12 +19,13 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import NamedTuple, cast
+from typing import cast
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 
+from yifa.core import modules
 from yifa.core.bulk import insert_prepared, prepare
 
 from . import keys
@@ -49,39 +50,35 @@ class SearchDocument:
     url: str  # the public URL of the record
     column: str = ""  # the portal column (栏目) slug, for filtering
     published_at: dt.datetime | None = None
+    # A module's record names its public listing instead of a column: it is filed under the column that
+    # shows that listing (which the portal knows; an editor may move the listing to another column).
+    listing: str = ""
 
 
-class Source(NamedTuple):
-    name: str
-    label: Promise | str
+def _no_columns(listing: str) -> str:
+    return ""
 
 
-_SOURCES: dict[str, Source] = {}
-_DOCUMENTS: dict[str, Callable[[], Iterable[SearchDocument]]] = {}
+_listing_column: list[Callable[[str], str]] = [_no_columns]
 
 
-def register_source(name: str, *, label: Promise | str, documents: Callable[[], Iterable[SearchDocument]]) -> None:
-    """Register (or re-register) a kind of public record. `documents()` yields all its public documents."""
-    if not name or len(name) > MAX_SOURCE or name != name.strip():
-        raise ValueError(f"search source name must be 1–{MAX_SOURCE} characters without spaces: {name!r}")
-    _SOURCES[name] = Source(name, label)
-    _DOCUMENTS[name] = documents
+def set_listing_columns(resolver: Callable[[str], str]) -> None:
+    """The portal tells the search which column slug shows each listing (from its AppConfig.ready())."""
+    _listing_column[0] = resolver
 
 
-def registered_sources() -> list[Source]:
+def _sources() -> dict[str, modules.SearchSource]:
+    return {source.name: source for source in modules.search_sources()}
+
+
+def registered_sources() -> list[tuple[str, Promise | str]]:
     """(name, label) of each source, in registration order: e.g. for a filter drop-down."""
-    return list(_SOURCES.values())
+    return [(source.name, source.label) for source in modules.search_sources()]
 
 
 def source_label(name: str) -> Promise | str:
-    source = _SOURCES.get(name)
+    source = _sources().get(name)
     return source.label if source else name
-
-
-def unregister_source(name: str) -> None:
-    """Forget a source (tests, or an app being switched off); its documents stay until the next reindex."""
-    _SOURCES.pop(name, None)
-    _DOCUMENTS.pop(name, None)
 
 
 def _published_at(value: dt.datetime | dt.date | None) -> dt.datetime | None:
@@ -94,18 +91,18 @@ def _published_at(value: dt.datetime | dt.date | None) -> dt.datetime | None:
     return value
 
 
-def _row(document: SearchDocument) -> IndexedDocument:
+def _row(document: SearchDocument, *, check_source: bool = True) -> IndexedDocument:
     """The model row for a document, checked; NUL characters (refused by PostgreSQL) are dropped."""
     if not isinstance(document, SearchDocument):
         raise TypeError(f"expected a SearchDocument, got {type(document).__name__}")
-    if document.source not in _SOURCES:
+    if check_source and document.source not in _sources():
         logger.warning("indexing a document of unregistered search source %r", document.source)
     if not document.source or len(document.source) > MAX_SOURCE:
         raise ValueError(f"search source must be 1–{MAX_SOURCE} characters: {document.source!r}")
     key = str(document.key)
     if not key or len(key) > MAX_KEY:
         raise ValueError(f"search document key must be 1–{MAX_KEY} characters: {key!r}")
-    column = document.column or ""
+    column = document.column or (_listing_column[0](document.listing) if document.listing else "") or ""
     if len(column) > MAX_COLUMN:
         raise ValueError(f"search document column must be at most {MAX_COLUMN} characters: {column!r}")
 
@@ -168,8 +165,10 @@ def remove_document(source: str, key: str) -> None:
 def _batches(documents: Iterable[SearchDocument], source: str) -> Iterator[list[IndexedDocument]]:
     seen: set[str] = set()
     batch: list[IndexedDocument] = []
+    if source not in _sources():
+        logger.warning("indexing documents of unregistered search source %r", source)
     for document in documents:
-        row = _row(document)
+        row = _row(document, check_source=False)
         if row.source != source:
             raise ValueError(f"source {source!r} yielded a document of source {row.source!r}")
         if row.key in seen:
@@ -219,9 +218,10 @@ def bulk_index(source: str, documents: Iterable[SearchDocument]) -> int:
 
 def reindex(source: str | None = None) -> int:
     """Rebuild one source, or all (dropping documents of sources no longer registered); returns the count."""
-    if source is not None and source not in _SOURCES:
+    sources = _sources()
+    if source is not None and source not in sources:
         raise KeyError(source)
-    names = [source] if source is not None else list(_SOURCES)
+    names = [source] if source is not None else list(sources)
     total = 0
     with transaction.atomic():
         if source is None:
@@ -229,5 +229,5 @@ def reindex(source: str | None = None) -> int:
         else:
             IndexedDocument.objects.filter(source=source).delete()
         for name in names:
-            total += bulk_index(name, _DOCUMENTS[name]())
+            total += bulk_index(name, sources[name].documents())
     return total

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "yifa.search",
     "yifa.viewcounts",
     "yifa.pagecache",
+    "yifa.publication",
     "yifa.portal",
     "yifa.powers",
     "yifa.disclosure",
@@ -128,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "yifa.core.context_processors.site",
+                "yifa.portal.context_processors.module_column",
             ],
         },
     },
@@ -261,6 +263,8 @@ YIFA_DUE_SOON_WORKING_DAYS = env_int("YIFA_DUE_SOON_WORKING_DAYS", 3)
 # 网络安全法 art.21: network logs kept no less than six months. The purge refuses anything younger.
 YIFA_AUDIT_RETENTION_DAYS = max(env_int("YIFA_AUDIT_RETENTION_DAYS", 365 * 3), 183)
 YIFA_CITY_NAME = os.environ.get("YIFA_CITY_NAME", "肇东市")
+# The city's published hotlines (民情热线, 企业投诉中心): official contacts, never masked as a citizen's phone.
+YIFA_OFFICIAL_PHONES = env_list("YIFA_OFFICIAL_PHONES", "0455-7711365,0455-5919595")
 # Public messages (互动交流) each client may leave per hour (no national rule: a local default).
 YIFA_MESSAGE_LIMIT_PER_HOUR = env_int("YIFA_MESSAGE_LIMIT_PER_HOUR", 5)
 

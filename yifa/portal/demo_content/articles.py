@@ -24,7 +24,7 @@ COLUMNS: list[tuple] = [
     ("xzzfgs", "行政执法公示", "notice", True, "", []),
     ("xzfy", "行政复议", "notice", True, "", []),
     ("zcwj", "政策文件", "policy", True, "", []),
-    ("hdjl", "互动交流", "interaction", False, "", []),
+    ("hdjl", "互动交流", "interaction", False, "interaction", []),
 ]
 
 # (column slug, slug, title, published, author, source, document number, issuing department code, paragraphs)

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import pytest
 from django.utils import timezone
 
-from yifa.search import index
+from yifa.core import modules
+from yifa.core.modules import Module, SearchSource, only_modules
 from yifa.search.index import SearchDocument
 
 
@@ -24,15 +25,11 @@ def at(year: int, month: int = 1, day: int = 1, hour: int = 9, minute: int = 0, 
 
 @pytest.fixture
 def sources() -> Iterator[dict[str, list[SearchDocument]]]:
-    """Two registered sources whose documents() are the lists in the returned dict."""
-    before = dict(index._SOURCES), dict(index._DOCUMENTS)
-    index._SOURCES.clear()
-    index._DOCUMENTS.clear()
+    """Two sources (and only those) whose documents() are the lists in the returned dict."""
     registered: dict[str, list[SearchDocument]] = {"test.article": [], "test.item": []}
-    index.register_source("test.article", label="文章", documents=lambda: registered["test.article"])
-    index.register_source("test.item", label="权力事项", documents=lambda: registered["test.item"])
-    yield registered
-    index._SOURCES.clear()
-    index._DOCUMENTS.clear()
-    index._SOURCES.update(before[0])
-    index._DOCUMENTS.update(before[1])
+    scratch = Module("search-tests", search_sources=[
+        SearchSource("test.article", "文章", lambda: registered["test.article"]),
+        SearchSource("test.item", "权力事项", lambda: registered["test.item"]),
+    ], event_types=dict(modules.event_types()))
+    with only_modules(scratch):
+        yield registered

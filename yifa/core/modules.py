@@ -1,0 +1,228 @@
+"""The one registry of yifa's modules: each app declares once what it brings to the shared machinery.
+
+    # yifa/disclosure/apps.py
+    def ready(self) -> None:
+        from .registration import MODULE
+        register_module(MODULE)
+
+A `Module` names the app's audit event types, its case types (the case registry in
+`yifa.casework.registry` reads them), its public listings (columns of the portal offer them), its
+search sources, its publication kinds, its website checks, its daily jobs, its demo loader, its
+benchmarks and its figures selector. The shared parts read this registry when they need it — the
+portal, the search, `yifa daily`, `yifa demo`, `make bench`, the staff API, the reports — so a module
+never imports them and they never import a module (the layering in `pyproject.toml`).
+
+This file sits at the bottom of the layers: it holds plain declarations and knows no other app.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+
+if TYPE_CHECKING:  # declarations only; nothing here imports the layers above at run time
+    from yifa.casework.registry import CaseType
+    from yifa.publication.kinds import PublicationKind
+
+Label = str | Promise
+
+
+@dataclass(frozen=True)
+class PublicListing:
+    """A module's public page that an editor can show in a portal column (栏目 → 模块公开目录)."""
+
+    name: str
+    label: Label
+    url_name: str
+    description: Label = ""
+
+    @property
+    def url(self) -> str | None:
+        try:
+            return reverse(self.url_name)
+        except NoReverseMatch:
+            return None
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """A kind of public record in the site search; `documents()` yields every public one (for a rebuild)."""
+
+    name: str
+    label: Label
+    documents: Callable[[], Iterable[Any]]
+
+
+@dataclass(frozen=True)
+class DailyJob:
+    """Work `yifa daily` runs once per date: `run(day)` returns a one-line summary (or None)."""
+
+    name: str
+    label: Label
+    run: Callable[[dt.date], str | None]
+
+
+@dataclass(frozen=True)
+class DemoLoader:
+    """`yifa demo` runs the loaders in `order` (org 10, calendar 20, portal 30, …); each is idempotent.
+
+    `load` is the dotted path of a function returning a one-line summary ("yifa.org.demo.load_org_demo"):
+    demo code is imported only by `yifa demo`, never by the running site."""
+
+    order: int
+    load: str
+
+    def run(self) -> str | None:
+        from django.utils.module_loading import import_string
+
+        return import_string(self.load)()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a website check found: "fail" (an inspection would fail the site now) or "warn" (it soon will)."""
+
+    level: str
+    message: str
+    page_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Module:
+    label: str  # the app label: "disclosure"
+    verbose_name: Label = ""
+    event_types: Mapping[str, Label] = field(default_factory=dict)
+    case_types: Sequence[CaseType] = ()
+    listings: Sequence[PublicListing] = ()
+    search_sources: Sequence[SearchSource] = ()
+    publication_kinds: Sequence[PublicationKind] = ()
+    website_checks: Sequence[Callable[[dt.date], list[Finding]]] = ()
+    daily_jobs: Sequence[DailyJob] = ()
+    demo: DemoLoader | None = None
+    # "yifa.powers.bench:BENCHMARKS": imported only by `make bench`, never by the running site.
+    benchmarks: str = ""
+    # figures(year, department=None) -> dict: the only way the reports read a module.
+    figures: Callable[..., dict[str, Any]] | None = None
+
+
+_MODULES: dict[str, Module] = {}
+_EVENT_TYPES: dict[str, Label] = {}  # every module's, merged: read on every audited write
+
+
+def register_module(module: Module) -> Module:
+    """Declare a module (from its AppConfig.ready()); declaring the same label again replaces it."""
+    if not module.label or module.label != module.label.strip():
+        raise ValueError(f"a module needs its app label: {module.label!r}")
+    _MODULES[module.label] = module
+    _check_unique(module)
+    _merge_event_types()
+    return module
+
+
+def unregister_module(label: str) -> None:
+    """Forget a module (tests that register a scratch one)."""
+    _MODULES.pop(label, None)
+    _merge_event_types()
+
+
+def _merge_event_types() -> None:
+    _EVENT_TYPES.clear()
+    for declared in _MODULES.values():
+        _EVENT_TYPES.update(declared.event_types)
+
+
+def modules() -> list[Module]:
+    """Every declared module, in the order the apps were loaded."""
+    return list(_MODULES.values())
+
+
+def module(label: str) -> Module | None:
+    return _MODULES.get(label)
+
+
+def _each(attribute: str) -> Iterator[Any]:
+    for declared in _MODULES.values():
+        yield from getattr(declared, attribute)
+
+
+def _check_unique(added: Module) -> None:
+    """Two modules may not claim the same listing, source, kind, job or event type with another meaning."""
+    for attribute, key in (("listings", "name"), ("search_sources", "name"), ("publication_kinds", "name"),
+                           ("daily_jobs", "name")):
+        names = [getattr(item, key) for item in _each(attribute)]
+        duplicates = {name for name in names if names.count(name) > 1}
+        if duplicates:
+            _MODULES.pop(added.label, None)
+            _merge_event_types()
+            raise ValueError(f"{attribute} declared twice: {sorted(duplicates)}")
+    seen: dict[str, str] = {}
+    for declared in _MODULES.values():
+        for code, label in declared.event_types.items():
+            if code in seen and seen[code] != str(label):
+                _MODULES.pop(added.label, None)
+                _merge_event_types()
+                raise ValueError(f"audit event type {code!r} declared twice with different labels")
+            seen[code] = str(label)
+
+
+# --- what the shared parts read -------------------------------------------------------------------------
+
+
+def event_types() -> Mapping[str, Label]:
+    return _EVENT_TYPES
+
+
+def case_types() -> list[CaseType]:
+    return list(_each("case_types"))
+
+
+def listings() -> list[PublicListing]:
+    return list(_each("listings"))
+
+
+def listing(name: str) -> PublicListing | None:
+    return next((item for item in _each("listings") if item.name == name), None)
+
+
+def search_sources() -> list[SearchSource]:
+    """Every source of the site search: those declared, and one per publication kind."""
+    return [*_each("search_sources"), *(kind.search_source() for kind in _each("publication_kinds"))]
+
+
+def publication_kinds() -> list[PublicationKind]:
+    return list(_each("publication_kinds"))
+
+
+def website_checks() -> list[Callable[[dt.date], list[Finding]]]:
+    return list(_each("website_checks"))
+
+
+def daily_jobs() -> list[DailyJob]:
+    return list(_each("daily_jobs"))
+
+
+def demo_loaders() -> list[tuple[str, DemoLoader]]:
+    """(module label, loader), lowest order first."""
+    found = [(declared.label, declared.demo) for declared in _MODULES.values() if declared.demo is not None]
+    return sorted(found, key=lambda pair: (pair[1].order, pair[0]))  # type: ignore[union-attr]
+
+
+@contextmanager
+def only_modules(*declared: Module) -> Iterator[None]:
+    """Inside the block the registry holds only `declared` (tests and benchmarks of one mechanism)."""
+    saved = dict(_MODULES)
+    _MODULES.clear()
+    try:
+        for each in declared:
+            register_module(each)
+        yield
+    finally:
+        _MODULES.clear()
+        _MODULES.update(saved)
+        _merge_event_types()
