@@ -8,10 +8,10 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("案件基础")
 
     def ready(self) -> None:
-        from yifa.audit.event_types import register_event_types
+        from yifa.core.modules import Module, register_module
 
-        register_event_types(
-            {
-                "case.attachment_added": _("上传附件"),
-            }
-        )
+        register_module(Module("casework", verbose_name=self.verbose_name, event_types={
+            "case.attachment_added": _("上传附件"),
+            "case.step_refused": _("办理步骤被拒绝"),
+            "case.assigned": _("分派案件"),
+        }))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -23,6 +24,12 @@ class Case(models.Model):
     )
     status = models.CharField(_("状态"), max_length=32, db_index=True)
     outcome = models.CharField(_("结果"), max_length=32, blank=True, db_index=True)
+    # Who handles the case now (分派); the work queue shows it to them first. Optional: a case also waits
+    # for the roles that may take its next step.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("经办人"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
     opened_at = models.DateTimeField(_("立案时间"), default=timezone.now, db_index=True)
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
@@ -85,3 +92,24 @@ class Attachment(models.Model):
     @property
     def extension_with_dot(self) -> str:
         return f".{self.extension}" if self.extension else ""
+
+
+class ReferenceSequence(models.Model):
+    """The last number given out per case kind, scope (a department's code, or "") and year.
+
+    Incremented with an UPDATE inside the caller's transaction, which holds the row (PostgreSQL) or
+    the database (SQLite, IMMEDIATE transactions) until commit: two cases never get one number, and a
+    rolled-back submission gives its number back."""
+
+    kind = models.CharField(max_length=40)
+    scope = models.CharField(max_length=40, blank=True)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("编号序列")
+        verbose_name_plural = _("编号序列")
+        constraints = [models.UniqueConstraint(fields=["kind", "scope", "year"], name="reference_sequence_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}/{self.scope}/{self.year}: {self.last}"

@@ -21,6 +21,8 @@ from .scoping import department_scope
 R = Role
 DEPARTMENT_STAFF = frozenset({R.DEPARTMENT_EDITOR, R.DEPARTMENT_HEAD, R.INSPECTOR})
 EVERY_ROLE = frozenset(R.values)
+# Actions a policy has unless its rules say otherwise: the department head assigns (分派) its cases.
+DEFAULT_RULES: dict[str, frozenset[str]] = {"assign": frozenset({R.DEPARTMENT_HEAD})}
 
 
 class DepartmentScopedPolicy(BasePermissionPolicy):
@@ -36,7 +38,7 @@ class DepartmentScopedPolicy(BasePermissionPolicy):
     }
 
     def roles_for(self, action: str) -> frozenset[str]:
-        return self.rules.get(action, frozenset())
+        return self.rules.get(action, DEFAULT_RULES.get(action, frozenset()))
 
     def department_id_of(self, instance: Model) -> int | None:
         if self.department_path == "pk":

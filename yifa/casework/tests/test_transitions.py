@@ -31,12 +31,13 @@ def test_outcome_is_kept_apart_from_status_and_closing_dates_the_case(sample_cas
     assert sample_case.is_closed
 
 
-def test_a_step_from_the_wrong_state_is_refused_and_changes_nothing(sample_case, head):
+def test_a_step_from_the_wrong_state_is_refused_changes_nothing_and_leaves_a_refusal_in_the_log(sample_case, head):
     with pytest.raises(InvalidTransition, match="当前状态为“办理中”"):
         perform_transition(sample_case, DECIDE, actor=head, policy=sample_policy, outcome="granted")
     sample_case.refresh_from_db()
     assert (sample_case.status, sample_case.outcome) == ("open", "")
-    assert not case_events(sample_case).exists()
+    [refusal] = case_events(sample_case)
+    assert (refusal.event_type, refusal.actor_user, refusal.new_values["guard"]) == ("case.step_refused", head, "state")
 
 
 def test_another_departments_staff_cannot_act_on_the_case(sample_case, outsider):

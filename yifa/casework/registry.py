@@ -1,0 +1,159 @@
+"""The case registry: every case type, declared once, with what the shared screens and the API need.
+
+A module declares its case types in its `Module` (`yifa.core.modules`):
+
+    DISCLOSURE_REQUEST = CaseType(
+        kind="disclosure-request", model=DisclosureRequest, policy=request_policy,
+        label=_("政府信息公开申请"), label_plural=_("政府信息公开申请"),
+        steps=[Step(steps.REGISTER, forms.RegisterForm, perform=register), ...],
+        summary=lambda r: f"{r.applicant_name}：{r.description[:40]}", main_deadline="reply",
+        detail_template="disclosure/admin/facts.html",
+    )
+
+From that one declaration the request has a queue, a case screen and step forms in the back office
+(`yifa.casework.viewsets`), a place in the work queue (工作台), and the staff API
+(`/api/cases/…`): none of them is written again per module. A module writes its own screen only for
+what no case screen can show (a draw, a calculator, an import), and adds panels to the case screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.functional import Promise
+
+from yifa.audit.actors import Actor
+from yifa.core import modules
+
+from .models import Case
+from .transitions import Transition
+
+Label = str | Promise
+
+
+class NoFields(forms.Form):
+    """A step that asks for nothing but the click."""
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A module's own part of the case screen: a template and the context it needs.
+
+    `context(request, case)` returns the template's variables; the template documents them."""
+
+    template: str
+    context: Callable[[HttpRequest, Any], Mapping[str, Any]] | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step as people take it: the declared transition, the form that asks for its inputs (the same
+    form validates the back office's POST and the API's `fields`), and the action that performs it.
+
+    `perform(actor, case, data, files)` calls the module's action with the form's cleaned data."""
+
+    transition: Transition
+    form: type[forms.Form]
+    perform: Callable[[Actor, Any, dict[str, Any], list[UploadedFile]], Any]
+    initial: Callable[[Any], dict[str, Any]] | None = None
+    # A line above the form: what the step does and which article requires it (or a function of the
+    # case giving that line, e.g. what a fee would be for this applicant).
+    help_text: Label | Callable[[Any], Label] = ""
+    # Parts of the case a person should see while taking the step (e.g. what the public will read).
+    panels: Sequence[Panel] = ()
+
+    def help_for(self, case: Any) -> str:
+        return str(self.help_text(case) if callable(self.help_text) else self.help_text)
+
+    @property
+    def name(self) -> str:
+        return self.transition.name
+
+    @property
+    def label(self) -> Label:
+        return self.transition.label
+
+
+@dataclass(frozen=True)
+class HeaderLink:
+    """A link in the queue's header to a module screen (statistics, a calculator, an import)."""
+
+    label: Label
+    url_name: str
+    icon: str = "link"
+
+
+@dataclass(frozen=True)
+class CaseType:
+    kind: str  # URL-safe and stable: "disclosure-request"; the API's `kind`
+    model: type[Case]
+    policy: Any  # the model's DepartmentScopedPolicy
+    label: Label  # one case: "政府信息公开申请"
+    label_plural: Label
+    steps: Sequence[Step]
+    # A line that says what the case is about, for the queue and the work queue.
+    summary: Callable[[Any], str] = str
+    # The code of the deadline that orders the queue ("reply"), if the case type has one.
+    main_deadline: str = ""
+    # The case's own facts on the case screen (a template with `case` in its context).
+    detail_template: str = ""
+    panels: Sequence[Panel] = ()
+    icon: str = "doc-full"
+    # In the back-office menu at this order (None: the module links the queue from its own menu group).
+    menu_order: int | None = 200
+    menu_label: Label = ""
+    header_links: Sequence[HeaderLink] = ()
+    # Fields the queue's search box looks in (a case-insensitive substring: Chinese works).
+    search_fields: Sequence[str] = ("reference",)
+    select_related: Sequence[str] = ("department", "assigned_to")
+
+    def step(self, name: str) -> Step | None:
+        return next((step for step in self.steps if step.name == name), None)
+
+    @property
+    def transitions(self) -> list[Transition]:
+        return [step.transition for step in self.steps]
+
+    @property
+    def open_statuses(self) -> list[str]:
+        choices = self.model._meta.get_field("status").choices or []
+        return [value for value, _label in choices if value not in self.model.CLOSED_STATUSES]  # type: ignore[misc]
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return [(value, str(label)) for value, label in self.model._meta.get_field("status").choices or []]  # type: ignore[misc]
+
+    def visible_to(self, user: Any) -> QuerySet:
+        """The cases of this type the user may see: the department's staff their own, city roles all."""
+        return self.policy.instances_user_has_permission_for(user, "view").select_related(*self.select_related)
+
+    def statuses_waiting_for(self, roles: frozenset[str]) -> set[str]:
+        """The statuses in which someone holding `roles` has a step to take."""
+        waiting: set[str] = set()
+        for transition in self.transitions:
+            if roles & self.policy.roles_for(transition.permission):
+                waiting |= set(transition.source)
+        return waiting & set(self.open_statuses)
+
+
+def case_types() -> list[CaseType]:
+    return modules.case_types()
+
+
+def case_type(kind: str) -> CaseType | None:
+    return next((declared for declared in modules.case_types() if declared.kind == kind), None)
+
+
+def case_type_of(case: Case | type[Case]) -> CaseType | None:
+    model = case if isinstance(case, type) else type(case)
+    return next((declared for declared in modules.case_types() if declared.model is model), None)
+
+
+def each_case_type(kinds: Iterable[str] | None = None) -> list[CaseType]:
+    wanted = set(kinds or ())
+    return [declared for declared in modules.case_types() if not wanted or declared.kind in wanted]
