@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -31,6 +31,7 @@ from yifa.calendar.periods import Period, SuspensionReason, Unit
 from yifa.calendar.selectors import deadline_of
 from yifa.calendar.workcalendar import current_calendar
 from yifa.casework.attachments import add_attachment, validate_upload
+from yifa.casework.references import next_reference
 from yifa.casework.transitions import perform_transition
 from yifa.core.errors import ActionRefused
 from yifa.org.models import Department
@@ -101,9 +102,8 @@ def _reply_deadline(request: DisclosureRequest):  # type: ignore[no-untyped-def]
 # --- submission and registration ---------------------------------------------------------------------
 
 
-def _reference(department: Department, year: int) -> str:
-    count = DisclosureRequest.objects.filter(department=department, reference__startswith=f"{department.code.upper()}-{year}-").count()
-    return f"{department.code.upper()}-{year}-{count + 1:04d}"
+KIND = "disclosure-request"
+REFERENCE = "{DEPT}-{year}-{number:04d}"  # JYJ-2016-0001: the department, the year, the request
 
 
 def submit_request(*, actor: Actor, request: DisclosureRequest, uploads: Iterable[UploadedFile] = ()) -> DisclosureRequest:
@@ -119,23 +119,18 @@ def submit_request(*, actor: Actor, request: DisclosureRequest, uploads: Iterabl
     request.status = DisclosureRequest.Status.SUBMITTED
     request.channel = request.channel or Channel.ONLINE
     year = timezone.localdate(request.submitted_at).year if request.submitted_at else timezone.localdate().year
-    for _attempt in range(5):
-        request.reference = _reference(request.department, year)
-        request.full_clean()  # ValidationError reaches the form or the API with its messages
-        try:
-            with transaction.atomic():
-                request.save()
-                record_event(actor=actor, event_type="disclosure.submitted", target=request, new={
-                    "reference": request.reference, "department": request.department.name,
-                    "applicant_type": request.get_applicant_type_display(), "channel": request.get_channel_display(),
-                })
-                for upload in uploads:
-                    add_attachment(actor=actor, owner=request, upload=upload, policy=applicant_policy,
-                                   kind="application")
-            return request
-        except IntegrityError:
-            request.pk = None  # the same reference taken at the same moment: count again
-    raise ActionRefused(_("提交失败，请稍后再试。"))
+    request.full_clean(exclude=["reference"])  # ValidationError reaches the form or the API with its messages
+    with transaction.atomic():
+        request.reference = next_reference(DisclosureRequest, kind=KIND, template=REFERENCE, year=year,
+                                           department=request.department)
+        request.save()
+        record_event(actor=actor, event_type="disclosure.submitted", target=request, new={
+            "reference": request.reference, "department": request.department.name,
+            "applicant_type": request.get_applicant_type_display(), "channel": request.get_channel_display(),
+        })
+        for upload in uploads:
+            add_attachment(actor=actor, owner=request, upload=upload, policy=applicant_policy, kind="application")
+    return request
 
 
 def register_request(*, actor: Actor, request: DisclosureRequest, channel: str, received_on: dt.date) -> DisclosureRequest:

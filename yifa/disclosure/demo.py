@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from yifa.audit.actors import DEMO_LOADER
 from yifa.core.contact import resident_id_check_character
-from yifa.demo.registry import register_demo_loader
 from yifa.org.models import Department
 from yifa.org.validators import uscc_check_character
 
@@ -125,7 +124,6 @@ def _run(item: DisclosureRequest, step: tuple) -> None:
     item.refresh_from_db()
 
 
-@register_demo_loader("disclosure", order=50)
 def load_disclosure_demo() -> str:
     made = 0
     for n, (department, kind, name, description, channel, submitted, steps) in enumerate(REQUESTS, start=1):

@@ -9,7 +9,6 @@ statutory periods are deadlines (yifa.calendar) on the request.
 
 from __future__ import annotations
 
-import secrets
 from typing import ClassVar
 
 from django.db import models
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yifa.casework.models import Case
+from yifa.core import tracking
 
 
 class ApplicantType(models.TextChoices):
@@ -102,8 +102,7 @@ REASONS_OF: dict[str, tuple[str, ...]] = {
 
 def new_tracking_code() -> str:
     # Unguessable: the code (with the applicant's phone) is what shows a request on the portal.
-    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-    return "GK-" + "".join(secrets.choice(alphabet) for _ in range(10))
+    return tracking.new_tracking_code("GK")
 
 
 class DisclosureRequest(Case):
@@ -183,8 +182,3 @@ class DisclosureRequest(Case):
 
     def reason_label(self) -> str:
         return str(dict(Reason.choices).get(self.outcome_reason, ""))
-
-    def get_admin_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("disclosure_request", args=[self.pk])

@@ -1,15 +1,15 @@
-"""Reading disclosure requests: the department's queue by due date, tracking by code, public steps."""
+"""Reading disclosure requests: what a user may see, tracking by code and phone, the public steps."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from yifa.audit.models import AuditEvent
-from yifa.calendar.selectors import with_deadline
-from yifa.core.contact import normalise_phone
+from yifa.core.contact import same_phone
+from yifa.core.tracking import normalise_tracking_code
 
 from .models import DisclosureRequest
 from .policies import request_policy
@@ -19,28 +19,13 @@ def requests_visible_to(user: Any) -> QuerySet[DisclosureRequest]:
     return request_policy.instances_user_has_permission_for(user, "view")  # type: ignore[return-value]
 
 
-def with_reply_deadline(qs: QuerySet[DisclosureRequest]) -> QuerySet[DisclosureRequest]:
-    """Each request with its reply period's id and due date, so the queue sorts by what is due first."""
-    return with_deadline(qs, "reply")
-
-
-def queue(user: Any, *, status: str = "", department_id: int | None = None) -> QuerySet[DisclosureRequest]:
-    qs = with_reply_deadline(requests_visible_to(user)).select_related("department")
-    if status == "open":
-        qs = qs.exclude(status=DisclosureRequest.Status.CONCLUDED)
-    elif status in DisclosureRequest.Status.values:
-        qs = qs.filter(status=status)
-    if department_id:
-        qs = qs.filter(department_id=department_id)
-    return qs.order_by(F("reply_due").asc(nulls_last=True), "-submitted_at")
-
-
 def find_for_tracking(code: str, phone: str) -> DisclosureRequest | None:
     """A request shown to whoever holds both its code and the phone it was filed with."""
     if not code or not phone:
         return None
-    request = DisclosureRequest.objects.select_related("department").filter(tracking_code=code.upper()).first()
-    if request is None or normalise_phone(request.phone) != normalise_phone(phone):
+    code = normalise_tracking_code(code, "GK")
+    request = DisclosureRequest.objects.select_related("department").filter(tracking_code=code).first()
+    if request is None or not same_phone(phone, request.phone):
         return None
     return request
 

@@ -24,12 +24,6 @@ RATE_LIMIT = getattr(settings, "YIFA_DISCLOSURE_FORM_LIMIT", 5)  # requests per 
 SESSION_KEY = "disclosure_submitted"
 
 
-def _column(request: HttpRequest):  # type: ignore[no-untyped-def]
-    from yifa.portal.models import ColumnPage
-
-    return ColumnPage.objects.live().filter(slug="zwgk").first()
-
-
 def application(request: HttpRequest) -> HttpResponse:
     """政府信息公开申请: the national form's fields, online."""
     form = ApplicationForm(request.POST or None, request.FILES or None)
@@ -53,7 +47,7 @@ def application(request: HttpRequest) -> HttpResponse:
                 request.session[SESSION_KEY] = [item.tracking_code, item.reference, item.department.name]
                 return redirect("disclosure:submitted")
     return TemplateResponse(request, "disclosure/portal/application.html", {
-        "form": form, "column": _column(request)}, status=429 if limited else 200)
+        "form": form}, status=429 if limited else 200)
 
 
 def submitted(request: HttpRequest) -> HttpResponse:
@@ -62,7 +56,7 @@ def submitted(request: HttpRequest) -> HttpResponse:
         return redirect("disclosure:application")
     code, reference, department = data
     return TemplateResponse(request, "disclosure/portal/submitted.html", {
-        "code": code, "reference": reference, "department": department, "column": _column(request)})
+        "code": code, "reference": reference, "department": department})
 
 
 def track(request: HttpRequest) -> HttpResponse:
@@ -81,5 +75,5 @@ def track(request: HttpRequest) -> HttpResponse:
         "form": form, "item": item, "not_found": not_found, "reply": reply,
         "trace": explain(reply.trace, reply.unit) if reply else [],
         "progress": deadline_progress(reply) if reply else None,
-        "steps": public_steps(item) if item else [], "column": _column(request),
+        "steps": public_steps(item) if item else [],
     }, status=404 if not_found else 200)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,17 +19,18 @@ from yifa.audit.actions import record_event
 from yifa.audit.actors import Actor, SystemJob
 from yifa.calendar import actions as deadlines
 from yifa.calendar.engine import compute_deadline
-from yifa.calendar.periods import Period, Unit
+from yifa.calendar.periods import Period, Unit, add_months
 from yifa.calendar.selectors import deadline_of
 from yifa.calendar.workcalendar import current_calendar
+from yifa.casework.references import next_reference
 from yifa.casework.transitions import perform_transition
 from yifa.core.errors import ActionRefused
-from yifa.portal.staleness import months_before
+from yifa.publication import actions as publication
 
 from . import transitions as steps
 from .models import REPLY_MAX, Message
 from .policies import message_policy
-from .search import index_message, unindex_message
+from .publication import MESSAGES
 from .text import clean_text
 
 # The portal receives the message; the system opens its period (a visitor holds no role to do it).
@@ -40,7 +41,7 @@ REPLY_BASIS = "《政府网站发展指引》（国办发〔2017〕47号）：�
 
 
 def three_months_after(day: dt.date) -> dt.date:
-    return months_before(day, -REPLY_MONTHS)
+    return add_months(day, REPLY_MONTHS)
 
 
 def reply_period(received_on: dt.date) -> Period:
@@ -69,9 +70,8 @@ def _day(value: dt.date | None, what: str, *, not_before: dt.date | None = None)
     return day
 
 
-def _reference(year: int) -> str:
-    count = Message.objects.filter(reference__startswith=f"LY-{year}-").count()
-    return f"LY-{year}-{count + 1:05d}"
+KIND = "public-message"
+REFERENCE = "LY-{year}-{number:05d}"
 
 
 # --- receipt -----------------------------------------------------------------------------------------
@@ -89,27 +89,20 @@ def submit_message(*, actor: Actor, message: Message) -> Message:
     message.submitted_at = message.submitted_at or timezone.now()
     message.received_on = timezone.localdate(message.submitted_at)
     message.opened_at = message.submitted_at
-    for _attempt in range(5):
-        message.reference = _reference(message.received_on.year)
-        message.full_clean()  # ValidationError reaches the form or the API with its messages
-        try:
-            with transaction.atomic():
-                message.save()
-                record_event(actor=actor, event_type="interaction.submitted", target=message, new={
-                    "reference": message.reference, "department": message.department.name,
-                    "subject": message.subject, "publish_name": message.publish_name,
-                })
-                deadlines.open_deadline(
-                    actor=RECEIPT, target=message, start=message.received_on,
-                    period=reply_period(message.received_on), purpose=_("留言答复期限"), basis=REPLY_BASIS,
-                    code=REPLY,
-                )
-            return message
-        except IntegrityError:
-            # The same reference (or query code) taken at the same moment: number it again.
-            message.pk = None
-            message.query_code = Message._meta.get_field("query_code").get_default()
-    raise ActionRefused(_("提交失败，请稍后再试。"))
+    message.full_clean(exclude=["reference"])  # ValidationError reaches the form or the API with its messages
+    with transaction.atomic():
+        message.reference = next_reference(Message, kind=KIND, template=REFERENCE, year=message.received_on.year)
+        message.save()
+        record_event(actor=actor, event_type="interaction.submitted", target=message, new={
+            "reference": message.reference, "department": message.department.name,
+            "subject": message.subject, "publish_name": message.publish_name,
+        })
+        deadlines.open_deadline(
+            actor=RECEIPT, target=message, start=message.received_on,
+            period=reply_period(message.received_on), purpose=_("留言答复期限"), basis=REPLY_BASIS,
+            code=REPLY,
+        )
+    return message
 
 
 # --- the department's answer ---------------------------------------------------------------------------
@@ -137,7 +130,7 @@ def publish_message(*, actor: Actor, message: Message, published_on: dt.date | N
         if deadline is not None:  # already met by an earlier publication, before a withdrawal
             deadlines.complete_deadline(actor=actor, deadline=deadline, completed_on=max(day, deadline.start_date),
                                         reason=_("答复已在网站公开"))
-        index_message(locked)
+        publication.publish(actor=actor, record=locked, kind=MESSAGES, published_at=moment)
 
     changes: dict[str, Any] = {"published_at": moment}
     if message.answered_on is None:
@@ -149,8 +142,11 @@ def publish_message(*, actor: Actor, message: Message, published_on: dt.date | N
 def withdraw_message(*, actor: Actor, message: Message, reason: str) -> Message:
     """Take a published message off the portal; its reply can be corrected and published again."""
     why = clean_text(reason, what=_("撤回理由"), max_length=500, min_length=2)
+    def take_down(locked: Message) -> None:
+        publication.withdraw(actor=actor, record=locked, kind=MESSAGES, reason=why)
+
     return perform_transition(message, steps.WITHDRAW, actor=actor, policy=message_policy, reason=why,
-                              changes={"closed_at": None}, then=unindex_message)
+                              changes={"closed_at": None}, then=take_down)
 
 
 def close_message(*, actor: Actor, message: Message, reason: str, note: str = "") -> Message:

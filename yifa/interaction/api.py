@@ -74,8 +74,6 @@ class PublishedMessageOut(Schema):
     subject: str
     content: str
     author: str
-    phone: str
-    email: str
     submitted_at: dt.datetime
     reply: str
     replied_on: dt.date | None

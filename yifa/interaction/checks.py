@@ -9,7 +9,8 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from yifa.portal.staleness import Finding, months_before
+from yifa.calendar.periods import months_before
+from yifa.core.modules import Finding
 
 from .actions import REPLY_MONTHS
 from .selectors import unanswered

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yifa.audit.actors import DEMO_LOADER
-from yifa.demo.registry import register_demo_loader
 from yifa.org.models import Department
 
 from . import actions
@@ -65,21 +64,9 @@ def _at(day: dt.date, hour: int = 9) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
-def _show_in_column() -> None:
-    """The 互动交流 column (slug "hdjl") shows this module's listing."""
-    from yifa.portal.models import ColumnPage
-
-    column = ColumnPage.objects.filter(slug="hdjl").first()
-    if column is not None and column.module_listing != "interaction":
-        column.module_listing = "interaction"
-        column.save_revision().publish()
-
-
-@register_demo_loader("interaction", order=60)
 def load_interaction_demo() -> str:
     created = 0
     with transaction.atomic():
-        _show_in_column()
         for code, subject, content, name, phone, email, publish_name, left_on, answer, reply in MESSAGES:
             department = Department.objects.filter(code=code).first()
             if department is None or Message.objects.filter(subject=subject, name=name).exists():

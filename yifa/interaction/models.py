@@ -9,7 +9,6 @@ An unanswered message has a deadline three months after receipt (政府网站发
 
 from __future__ import annotations
 
-import secrets
 from typing import ClassVar
 
 from django.core.validators import MaxLengthValidator
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yifa.casework.models import Case
+from yifa.core.tracking import new_tracking_code
 
 SUBJECT_MAX = 100
 CONTENT_MAX = 2000
@@ -26,9 +26,8 @@ NAME_MAX = 30
 
 
 def new_query_code() -> str:
-    # Unguessable (50 bits); with the phone it was left with, it is what shows a message's status to its author.
-    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-    return "LY-" + "".join(secrets.choice(alphabet) for _ in range(10))
+    # Unguessable; with the phone it was left with, it is what shows a message's status to its author.
+    return new_tracking_code("LY")
 
 
 class Message(Case):
@@ -91,8 +90,3 @@ class Message(Case):
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
-
-    def get_admin_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("interaction_message", args=[self.pk])

@@ -3,46 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
-from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
-from yifa.calendar.selectors import with_deadline
-from yifa.core.contact import mask_phone, normalise_phone
+from yifa.core.contact import same_phone
+from yifa.core.tracking import normalise_tracking_code
+from yifa.publication.actions import public_text
+from yifa.publication.selectors import published
 
-from .masking import mask_email, mask_personal_data, public_name
 from .models import Message
-from .policies import message_policy
-
-# --- back office -------------------------------------------------------------------------------------
-
-
-def messages_visible_to(user: Any) -> QuerySet[Message]:
-    return message_policy.instances_user_has_permission_for(user, "view")  # type: ignore[return-value]
-
-
-def with_reply_deadline(qs: QuerySet[Message]) -> QuerySet[Message]:
-    """Each message with its reply period's id and due date, so the queue sorts by what is due first."""
-    return with_deadline(qs, "reply")
-
+from .publication import MESSAGES
 
 OPEN_STATUSES = (Message.Status.RECEIVED, Message.Status.REPLIED)
-
-
-def queue(user: Any, *, status: str = "", department_id: int | None = None) -> QuerySet[Message]:
-    qs = with_reply_deadline(messages_visible_to(user)).select_related("department")
-    if status == "open":
-        qs = qs.filter(status__in=OPEN_STATUSES)
-    elif status in Message.Status.values:
-        qs = qs.filter(status=status)
-    if department_id:
-        qs = qs.filter(department_id=department_id)
-    if status == "open":
-        return qs.order_by(F("reply_due").asc(nulls_last=True), "submitted_at", "id")
-    return qs.order_by("-submitted_at", "-id")
 
 
 def unanswered(received_before: dt.date) -> QuerySet[Message]:
@@ -53,17 +28,20 @@ def unanswered(received_before: dt.date) -> QuerySet[Message]:
 # --- the portal ----------------------------------------------------------------------------------------
 
 
+def public_name(name: str, allowed: bool) -> str:
+    return name if allowed and name.strip() else gettext_now("网友")
+
+
 @dataclass(frozen=True)
 class PublicMessage:
-    """All the portal ever shows of a message: nothing here identifies its author unless they allowed it."""
+    """All the portal ever shows of a message: never the author's phone or e-mail (not even masked), their
+    name only if they allowed it, and the text with natural persons' data masked."""
 
     reference: str
     department: str
     subject: str
     content: str
     author: str
-    phone: str
-    email: str
     submitted_at: dt.datetime
     reply: str
     replied_on: dt.date | None
@@ -74,21 +52,19 @@ def public_message(message: Message) -> PublicMessage:
     return PublicMessage(
         reference=message.reference,
         department=message.department.name,
-        subject=mask_personal_data(message.subject),
-        content=mask_personal_data(message.content),
+        subject=public_text(message.subject),
+        content=public_text(message.content),
         author=public_name(message.name, message.publish_name),
-        phone=mask_phone(message.phone) if message.phone else "",
-        email=mask_email(message.email) if message.email else "",
         submitted_at=message.submitted_at,
-        reply=mask_personal_data(message.reply),
+        reply=public_text(message.reply),
         replied_on=message.replied_on,
         published_at=message.published_at,
     )
 
 
 def published_messages(*, department_id: int | None = None) -> QuerySet[Message]:
-    """Published messages with their replies, newest first."""
-    qs = Message.objects.filter(status=Message.Status.PUBLISHED).select_related("department")
+    """Published messages with their replies, newest first: those the publication path holds public."""
+    qs = published(Message.objects.select_related("department"), MESSAGES)
     if department_id:
         qs = qs.filter(department_id=department_id)
     return qs.order_by("-submitted_at", "-id")
@@ -105,16 +81,11 @@ def find_for_lookup(code: str, phone: str) -> Message | None:
     """A message shown to whoever holds both its query code and the phone it was left with."""
     if not code or not phone:
         return None
-    message = Message.objects.select_related("department").filter(query_code=code.upper()[:16]).first()
-    if message is None or _digits(message.phone) != _digits(phone):
+    code = normalise_tracking_code(code, "LY")
+    message = Message.objects.select_related("department").filter(query_code=code).first()
+    if message is None or not same_phone(phone, message.phone):
         return None
     return message
-
-
-def _digits(phone: str) -> str:
-    # "138-0455-1234", "+86 13804551234" and "13804551234" are the same phone.
-    digits = re.sub(r"\D", "", normalise_phone(phone))
-    return digits[2:] if digits.startswith("86") and len(digits) == 13 else digits
 
 
 PUBLIC_STATUS = {

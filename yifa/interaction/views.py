@@ -3,8 +3,6 @@ their replies, and the author's lookup by query code. Views parse, validate and 
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -32,13 +30,6 @@ LOOKUPS_PER_HOUR = 60
 
 def messages_per_hour() -> int:
     return int(settings.YIFA_MESSAGE_LIMIT_PER_HOUR)
-
-
-def _column() -> Any:
-    """The column that shows this module (互动交流): for the navigation, the breadcrumbs and the meta tags."""
-    from yifa.portal.models import ColumnPage
-
-    return ColumnPage.objects.live().filter(module_listing="interaction").first()
 
 
 def leave_message(visitor: PublicVisitor, form: MessageForm) -> Message | None:
@@ -73,7 +64,7 @@ def submit(request: HttpRequest) -> HttpResponse:
                 return redirect("interaction:submitted")
     recent = [public_message(m) for m in published_messages()[:5]]
     return TemplateResponse(request, "interaction/portal/submit.html", {
-        "form": form, "recent": recent, "column": _column(), "limit": messages_per_hour(),
+        "form": form, "recent": recent, "limit": messages_per_hour(),
     }, status=status)
 
 
@@ -84,7 +75,7 @@ def submitted(request: HttpRequest) -> HttpResponse:
         return redirect("interaction:submit")
     code, reference, department = data
     return TemplateResponse(request, "interaction/portal/submitted.html", {
-        "code": code, "reference": reference, "department": department, "column": _column()})
+        "code": code, "reference": reference, "department": department})
 
 
 @require_GET
@@ -98,7 +89,7 @@ def published(request: HttpRequest) -> HttpResponse:
         request.GET.get("p"))
     return TemplateResponse(request, "interaction/portal/published.html", {
         "page_obj": page, "items": [public_message(m) for m in page.object_list], "departments": departments,
-        "chosen": chosen, "notice": notice, "column": _column(),
+        "chosen": chosen, "notice": notice,
         "querystring": f"department={chosen.code}&" if chosen else "",
     })
 
@@ -109,7 +100,7 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
     if message is None:
         raise Http404
     return TemplateResponse(request, "interaction/portal/detail.html", {
-        "item": public_message(message), "column": _column()})
+        "item": public_message(message)})
 
 
 @require_GET
@@ -131,5 +122,5 @@ def lookup(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "interaction/portal/lookup.html", {
         "form": form, "item": message, "not_found": not_found, "status_label": public_status(message) if message else "",
         "public": public_message(message) if message and message.is_public else None,
-        "deadline": deadline, "column": _column(),
+        "deadline": deadline,
     }, status=status)

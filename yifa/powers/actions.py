@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from yifa.audit.actions import check_actor, record_event
 from yifa.audit.actors import Actor
+from yifa.casework.references import next_reference
 from yifa.casework.transitions import perform_transition
 from yifa.core.bulk import insert_prepared, prepare, update_prepared
 from yifa.core.errors import ActionRefused
@@ -84,12 +85,15 @@ def _lock_open_request(department: Department) -> ChangeRequest | None:
     return request
 
 
+KIND = "power-change"
+REFERENCE = "QDTZ-{year}-{dept}-{number:03d}"
+
+
 def _new_request(department: Department, title: str, description: str) -> ChangeRequest:
-    year = timezone.localdate().year
-    prefix = f"QDTZ-{year}-{department.code}-"
-    taken = ChangeRequest.objects.filter(reference__startswith=prefix).count()
+    reference = next_reference(ChangeRequest, kind=KIND, template=REFERENCE, year=timezone.localdate().year,
+                               department=department)
     request = ChangeRequest(
-        reference=f"{prefix}{taken + 1:03d}", department=department, status=S.DRAFT,
+        reference=reference, department=department, status=S.DRAFT,
         title=title or _("%(department)s清单调整") % {"department": department.short_name}, description=description,
     )
     request.save()
@@ -339,23 +343,11 @@ def remove_adjustment(*, actor: Actor, adjustment: Adjustment, reason: str = "")
 # --- the review path -----------------------------------------------------------------------------
 
 
-def _missing_documents(request: ChangeRequest) -> list[str]:
-    return list(request.adjustments.filter(applied_at__isnull=True, document_number="", document_title="")
-                .values_list("item__code", flat=True)[:20])
-
-
 def submit_request(*, actor: Actor, change_request: ChangeRequest, reason: str = "") -> ChangeRequest:
-    """The department head submits the request for legality review."""
-    def check(locked: ChangeRequest) -> None:
-        if not locked.adjustments.exists():
-            raise ActionRefused(_("申请中没有任何调整，不能提交。"))
-        missing = _missing_documents(locked)
-        if missing:
-            raise ActionRefused(_("以下事项的调整没有文件依据，不能生效，请补充后再提交：%(codes)s")
-                                % {"codes": "、".join(missing)})
-
+    """The department head submits the request for legality review; the step's guards refuse a request
+    without adjustments or with an adjustment that names no document."""
     return perform_transition(change_request, transitions.SUBMIT, actor=actor, policy=change_request_policy,
-                              changes={"submitted_at": timezone.now()}, reason=reason, then=check)
+                              changes={"submitted_at": timezone.now()}, reason=reason)
 
 
 def recall_request(*, actor: Actor, change_request: ChangeRequest, reason: str = "") -> ChangeRequest:
@@ -410,9 +402,9 @@ def apply_adjustments(request: ChangeRequest, *, today: dt.date | None = None) -
     today = today or timezone.localdate()
     now = timezone.now()
     pending = Adjustment.objects.filter(change_request=request, applied_at__isnull=True)
-    missing = _missing_documents(request)
-    if missing:
-        raise ActionRefused(_("以下事项的调整没有文件依据，不能生效：%(codes)s") % {"codes": "、".join(missing)})
+    missing_documents = transitions.DOCUMENTS_COMPLETE.check(request)
+    if missing_documents:
+        raise ActionRefused(str(missing_documents))
     for catalogue, model in VERSION_MODELS.items():
         mine = pending.filter(catalogue=catalogue)
         if not mine.exists():

@@ -26,8 +26,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from yifa.casework.selectors import case_events
-from yifa.casework.transitions import available_transitions
 from yifa.core.errors import ActionRefused
 from yifa.org.models import Department
 from yifa.org.scoping import department_scope
@@ -43,7 +41,6 @@ from .forms import (
     ImportForm,
     IntermediaryForm,
     PowerForm,
-    ReasonForm,
 )
 from .models import (
     VERSION_MODELS,
@@ -58,7 +55,6 @@ from .models import (
 )
 from .policies import change_request_policy, item_policy
 from .standards import standard_steps
-from .transitions import TRANSITIONS
 from .validation import ProposalRefused
 
 K = AdjustmentKind
@@ -85,7 +81,7 @@ def _crumbs(label: str) -> list[dict[str, str]]:
 
 
 def request_url(request: ChangeRequest) -> str:
-    return reverse("power_requests:inspect", args=[request.pk])
+    return reverse("power-change:case", args=[request.pk])
 
 
 def _visible_version(user: Any, catalogue: str, pk: int) -> Version:
@@ -266,35 +262,8 @@ def remove_adjustment(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(request_url(adjustment.change_request))
 
 
-@require_POST
-def request_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    """One step of the review path (提交, 撤回, 通过, 退回, 撤销), with the reason typed beside its button."""
-    change_request = selectors.requests_visible_to(request.user).filter(pk=pk).first()
-    if change_request is None:
-        raise Http404
-    transition = TRANSITIONS.get(name)
-    if transition is None:
-        raise Http404
-    form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"].strip() if form.is_valid() else ""
-    run = {
-        "submit": lambda: actions.submit_request(actor=request.user, change_request=change_request, reason=reason),
-        "recall": lambda: actions.recall_request(actor=request.user, change_request=change_request, reason=reason),
-        "approve": lambda: actions.approve_request(actor=request.user, change_request=change_request, opinion=reason),
-        "return": lambda: actions.return_request(actor=request.user, change_request=change_request, reason=reason),
-        "withdraw": lambda: actions.withdraw_request(actor=request.user, change_request=change_request, reason=reason),
-    }[name]
-    try:
-        run()
-    except (ActionRefused, PermissionDenied) as error:
-        messages.error(request, str(error) or _("您没有权限执行此操作。"))
-    else:
-        messages.success(request, _("已%(step)s。") % {"step": transition.label})
-    return redirect(request_url(change_request))
-
-
 def request_context(request: HttpRequest, change_request: ChangeRequest) -> dict[str, Any]:
-    """The case screen of a change request: its adjustments with their drafts, the steps, the event log."""
+    """The change request's panel on its case screen: its adjustments with their drafts."""
     adjustments = list(change_request.adjustments.select_related("item", "target_department").order_by(
         "catalogue", "item__code"))
     drafts: dict[int, Version] = {}
@@ -318,13 +287,9 @@ def request_context(request: HttpRequest, change_request: ChangeRequest) -> dict
                 current[(catalogue, version.item_id)] = version
     rows = [{"adjustment": a, "draft": drafts.get(a.pk), "ended": ended.get(a.pk),
              "current": current.get((a.catalogue, a.item_id))} for a in adjustments]
-    steps = available_transitions(change_request, TRANSITIONS.values(), actor=request.user,
-                                  policy=change_request_policy)
     return {
-        "change_request": change_request, "rows": rows[:500], "more_rows": max(len(rows) - 500, 0),
-        "total_rows": len(rows), "steps": steps, "events": case_events(change_request).order_by("occurred_at", "id"),
+        "rows": rows[:500], "more_rows": max(len(rows) - 500, 0), "total_rows": len(rows),
         "editable": change_request.is_editable and change_request_policy.can(request.user, "propose", change_request),
-        "reason_form": ReasonForm(),
     }
 
 

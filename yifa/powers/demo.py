@@ -14,13 +14,11 @@ import random
 from collections import defaultdict
 from typing import Any
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yifa.audit.actors import DEMO_LOADER
-from yifa.demo.registry import register_demo_loader
 from yifa.org.models import Department
 
 from . import actions
@@ -259,7 +257,6 @@ def _approval_plan(departments: dict[str, Department]) -> dict[str, list[Approva
     return plan
 
 
-@register_demo_loader("powers", order=40)
 def load_powers_demo() -> str:
     from .search import deferred_indexing
 
@@ -326,7 +323,6 @@ def _load_everything() -> str:
                                           document_number=number_i, reason=_("不再作为审批受理条件")))
         loaded += _load(department, TITLE_ADJUSTMENTS, proposals, dt.date(2016, 11, 30), 4)
     _open_requests(departments)
-    _portal_column()
     figures = pillar_figures(2016)
     return _("权责清单：2016 年 %(d)s 个部门行政职权 %(powers)s 项，承接 %(taken)s 项、对应取消 %(cancelled)s 项，"
              "行政审批项目保留 %(kept)s 项、取消 %(ac)s 项，中介服务事项清理 %(ir)s 项（保留 %(ik)s 项、取消 %(ic)s 项）；"
@@ -372,15 +368,3 @@ def _open_requests(departments: dict[str, Department]) -> None:
                     document_title="关于进一步压缩行政审批办理时限的通知", document_number="肇政办发〔2017〕3号",
                     reason="承诺时限由 30 个工作日压缩为 20 个工作日")])
                 actions.submit_request(actor=DEMO_LOADER, change_request=request)
-
-
-def _portal_column() -> None:
-    """The portal's 权责清单 column shows this module's listing (the portal loads before us)."""
-    try:
-        column_page = apps.get_model("portal", "ColumnPage")
-    except LookupError:
-        return
-    column = column_page.objects.filter(slug="qzqd").first()
-    if column is not None and column.module_listing != "powers":
-        column.module_listing = "powers"
-        column.save_revision().publish()

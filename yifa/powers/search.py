@@ -1,7 +1,7 @@
 """Power items in the site search (yifa.search): the version in force today, indexed when it takes effect.
 
-Written against `yifa.search.index` (register_source, SearchDocument, index_document,
-remove_document); until that module is installed these functions do nothing.
+Written against `yifa.search.index` (SearchDocument, index_document, remove_document); the source is
+declared in the module's registration; until the search app is installed these functions do nothing.
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 SOURCE = "powers.item"
 CHUNK = 2000
 SENTINEL = 918273645
-COLUMN = "qzqd"
+LISTING = "powers"  # filed under the portal column that shows this listing
 
 
 def search_available() -> bool:
@@ -58,7 +57,7 @@ def _documents(versions: Any) -> Iterator[Any]:
                 "；".join(bases.get(pk, ())), "；".join(s.get("step", "") for s in steps or []), remarks,
             ) if part)
             yield SearchDocument(source=SOURCE, key=str(item_id), title=name, body=body, url=url.format(item_id),
-                                 column=COLUMN, published_at=effective_from)
+                                 listing=LISTING, published_at=effective_from)
 
 
 def _current(item_ids: Iterable[int] | None = None) -> Any:
@@ -115,11 +114,3 @@ def sync_items(item_ids: Iterable[int]) -> None:
         for item_id in chunk:
             if item_id not in live:
                 remove_document(SOURCE, str(item_id))
-
-
-def register() -> None:
-    if not search_available():
-        return
-    from yifa.search.index import register_source
-
-    register_source(SOURCE, label=_("权责清单"), documents=power_documents)

@@ -11,7 +11,6 @@ import datetime as dt
 import io
 from typing import Any
 
-from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -39,17 +38,7 @@ from .standards import standard_steps
 
 PER_PAGE = 20
 MAX_PAGE = 5000
-COLUMN_SLUG = "qzqd"
 CATALOGUE_SLUGS = {"powers": Catalogue.POWER, "intermediaries": Catalogue.INTERMEDIARY, "approvals": Catalogue.APPROVAL}
-
-
-def portal_column() -> Any:
-    """The portal's 权责清单 column, for the navigation and the ColumnName meta tag (None without a portal)."""
-    try:
-        column_page = apps.get_model("portal", "ColumnPage")
-    except LookupError:
-        return None
-    return column_page.objects.filter(slug=COLUMN_SLUG).live().first()
 
 
 class Filters:
@@ -106,7 +95,8 @@ class Filters:
 
 
 def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
-    return {"column": portal_column(), "search_available": search_available(), **extra}
+    # `column` (the portal column showing this module) comes from yifa.portal.context_processors.
+    return {"search_available": search_available(), **extra}
 
 
 def _versions(catalogue: str, filters: Filters) -> Any:

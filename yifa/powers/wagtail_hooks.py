@@ -23,7 +23,6 @@ from .models import (
     Adjustment,
     ApprovalVersion,
     Catalogue,
-    ChangeRequest,
     IntermediaryVersion,
     Item,
     PowerVersion,
@@ -31,7 +30,6 @@ from .models import (
 from .policies import (
     adjustment_policy,
     approval_version_policy,
-    change_request_policy,
     intermediary_version_policy,
     item_policy,
     power_version_policy,
@@ -41,7 +39,6 @@ register_permission_policy(Item, item_policy)
 register_permission_policy(PowerVersion, power_version_policy)
 register_permission_policy(IntermediaryVersion, intermediary_version_policy)
 register_permission_policy(ApprovalVersion, approval_version_policy)
-register_permission_policy(ChangeRequest, change_request_policy)
 register_permission_policy(Adjustment, adjustment_policy)
 
 
@@ -107,48 +104,19 @@ ApprovalViewSet = _version_viewset(
      "effective_from"])
 
 
-class RequestInspectView(ScopedInspectView):
-    template_name = "powers/admin/request.html"
-    page_title = _("清单调整申请")
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(admin_views.request_context(self.request, self.object))
-        return context
-
-
-class RequestIndexView(ScopedIndexView):
-    def get_base_queryset(self) -> QuerySet:
-        return super().get_base_queryset().select_related("department")
-
-
-class ChangeRequestViewSet(ScopedModelViewSet):
-    model = ChangeRequest
-    name = "power_requests"
-    url_prefix = "powers/requests"
-    icon = "tasks"
-    menu_label = _("清单调整申请")
-    list_display = ["reference", "title", "department", Column("status", label=_("状态"), accessor="status_label"),
-                    "opened_at"]
-    list_filter = ["status", "department"]
-    search_fields = ["reference", "title"]
-    index_view_class = RequestIndexView
-    inspect_view_class = RequestInspectView
-    form_fields = ["title"]
-    write_action = staticmethod(_refused)
-
-
 class ListsGroup(ModelViewSetGroup):
     menu_label = _("权责清单")
     menu_icon = "list-ul"
     menu_order = 300
-    items = (PowerItemViewSet, IntermediaryViewSet, ApprovalViewSet, ChangeRequestViewSet)
+    items = (PowerItemViewSet, IntermediaryViewSet, ApprovalViewSet)
 
     def get_submenu_items(self) -> list:
         items = super().get_submenu_items()
         order = len(items) + 1
-        items.append(MenuItem(_("导入权力清单"), reverse("powers_admin_import"), icon_name="upload", order=order))
-        items.append(MenuItem(_("导出清单"), reverse("powers_admin_export"), icon_name="download", order=order + 1))
+        # The change requests' queue is the generic case screen of the "power-change" case type.
+        items.append(MenuItem(_("清单调整申请"), reverse("power-change:index"), icon_name="tasks", order=order))
+        items.append(MenuItem(_("导入权力清单"), reverse("powers_admin_import"), icon_name="upload", order=order + 1))
+        items.append(MenuItem(_("导出清单"), reverse("powers_admin_export"), icon_name="download", order=order + 2))
         return items
 
 
@@ -166,7 +134,6 @@ def register_urls() -> list:
         path("powers/propose/<str:catalogue>/<int:pk>/end/", v.propose_end, name="powers_admin_end"),
         path("powers/draft/<str:catalogue>/<int:pk>/", v.draft_preview, name="powers_admin_draft"),
         path("powers/adjustments/<int:pk>/remove/", v.remove_adjustment, name="powers_admin_remove"),
-        path("powers/requests/<int:pk>/step/<str:name>/", v.request_transition, name="powers_admin_step"),
         path("powers/import/", v.import_list, name="powers_admin_import"),
         path("powers/export/", v.export_list, name="powers_admin_export"),
     ]

@@ -47,7 +47,7 @@ def file_request(page, department, description):
 
 
 def step(page, request, label, fields):
-    page.goto(page.base_url + f"/admin/disclosure/{request.pk}/")
+    page.goto(page.base_url + f"/admin/cases/disclosure-request/{request.pk}/")
     page.get_by_role("link", name=label, exact=True).click()
     for selector, value in fields.items():
         if selector.startswith("select:"):
@@ -57,11 +57,11 @@ def step(page, request, label, fields):
         else:
             page.fill(selector, value)
     page.locator("form").get_by_role("button", name=label, exact=True).click()
-    page.wait_for_url(f"**/admin/disclosure/{request.pk}/")
+    page.wait_for_url(f"**/admin/cases/disclosure-request/{request.pk}/")
 
 
 def due_date_on_screen(page, request):
-    page.goto(page.base_url + f"/admin/disclosure/{request.pk}/")
+    page.goto(page.base_url + f"/admin/cases/disclosure-request/{request.pk}/")
     return page.locator("dl.yifa-facts").nth(1).locator("dd").first.inner_text().strip()
 
 

@@ -73,14 +73,14 @@ def test_a_code_that_matches_nothing_says_so_in_english(english):
 def test_an_officer_handles_a_request_in_english(english, editor, registered):
     request = registered(D(2017, 9, 20))
     english.force_login(editor)
-    queue = english.get("/admin/disclosure/").content.decode()
+    queue = english.get("/admin/cases/disclosure-request/").content.decode()
     for english_text in ["Disclosure on request", "All open", "Statistics", "Information-processing fee calculator",
                          "Applicant", "Date of receipt", request.reference]:
         assert english_text in queue, english_text
     for chinese in ["依申请公开", "全部未办结", "信息处理费计算", "收到申请之日"]:
         assert chinese not in queue, chinese
 
-    detail = english.get(f"/admin/disclosure/{request.pk}/").content.decode()
+    detail = english.get(f"/admin/cases/disclosure-request/{request.pk}/").content.decode()
     for english_text in ["Correction notice", "Consultation", "Responsible department", "Notices",
                          "Receipt for a request for government information", "Natural person", "Reply deadline"]:
         assert english_text in detail, english_text

@@ -77,7 +77,7 @@ def test_html_in_the_request_is_escaped_when_shown(client, form_data, editor):
     client.post("/yishenqing/", {**form_data, "applicant_name": "<script>alert(1)</script>"})
     request = DisclosureRequest.objects.get()
     client.force_login(editor)
-    body = client.get(f"/admin/disclosure/{request.pk}/").content.decode()
+    body = client.get(f"/admin/cases/disclosure-request/{request.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
 
 

@@ -24,7 +24,7 @@ def logged_in(client):
 def test_the_queue_shows_the_departments_requests_soonest_due_first(logged_in, editor, registered):
     later = registered(D(2017, 9, 20))
     sooner = registered(D(2017, 9, 1))
-    body = logged_in(editor).get("/admin/disclosure/").content.decode()
+    body = logged_in(editor).get("/admin/cases/disclosure-request/").content.decode()
     assert body.index(sooner.reference) < body.index(later.reference)
     assert "2017-10-24" in body
 
@@ -32,11 +32,11 @@ def test_the_queue_shows_the_departments_requests_soonest_due_first(logged_in, e
 def test_another_department_sees_none_of_it(logged_in, outsider, registered):
     request = registered(D(2017, 9, 20))
     client = logged_in(outsider)
-    assert request.reference not in client.get("/admin/disclosure/?status=all").content.decode()
-    for url in [f"/admin/disclosure/{request.pk}/", f"/admin/disclosure/{request.pk}/step/reply/",
+    assert request.reference not in client.get("/admin/cases/disclosure-request/?status=all").content.decode()
+    for url in [f"/admin/cases/disclosure-request/{request.pk}/", f"/admin/cases/disclosure-request/{request.pk}/step/reply/",
                 f"/admin/disclosure/{request.pk}/notice/receipt.docx"]:
         assert client.get(url).status_code == 404
-    response = client.post(f"/admin/disclosure/{request.pk}/step/reply/", {
+    response = client.post(f"/admin/cases/disclosure-request/{request.pk}/step/reply/", {
         "outcome": "granted", "replied_on": "2017-10-09", "summary": "x"})
     assert response.status_code == 404
     request.refresh_from_db()
@@ -45,24 +45,24 @@ def test_another_department_sees_none_of_it(logged_in, outsider, registered):
 
 def test_the_legal_affairs_office_sees_every_department(logged_in, legal_officer, registered):
     request = registered(D(2017, 9, 20))
-    assert request.reference in logged_in(legal_officer).get("/admin/disclosure/").content.decode()
+    assert request.reference in logged_in(legal_officer).get("/admin/cases/disclosure-request/").content.decode()
 
 
 def test_a_step_through_the_screen_goes_through_the_action(logged_in, editor, registered):
     request = registered(D(2017, 9, 20))
     client = logged_in(editor)
-    response = client.post(f"/admin/disclosure/{request.pk}/step/reply/", {
+    response = client.post(f"/admin/cases/disclosure-request/{request.pk}/step/reply/", {
         "outcome": "refused", "reason": "state_secret", "replied_on": "2017-10-09", "summary": "属于国家秘密"})
     assert response.status_code == 302
     request.refresh_from_db()
     assert (request.outcome, request.outcome_reason) == ("refused", "state_secret")
-    body = client.get(f"/admin/disclosure/{request.pk}/").content.decode()
+    body = client.get(f"/admin/cases/disclosure-request/{request.pk}/").content.decode()
     assert "答复申请" in body  # the event log
 
 
 def test_a_refused_step_shows_its_message_and_changes_nothing(logged_in, editor, registered):
     request = registered(D(2017, 9, 20))
-    response = logged_in(editor).post(f"/admin/disclosure/{request.pk}/step/extend/", {
+    response = logged_in(editor).post(f"/admin/cases/disclosure-request/{request.pk}/step/extend/", {
         "length": "10", "approved_on": "2017-10-20", "reason": "量大"})
     assert response.status_code == 200
     assert "您没有权限" in response.content.decode()
@@ -71,7 +71,7 @@ def test_a_refused_step_shows_its_message_and_changes_nothing(logged_in, editor,
 
 def test_the_reply_period_and_its_trace_are_on_the_request(logged_in, editor, registered):
     request = registered(D(2017, 9, 20))
-    body = logged_in(editor).get(f"/admin/disclosure/{request.pk}/").content.decode()
+    body = logged_in(editor).get(f"/admin/cases/disclosure-request/{request.pk}/").content.decode()
     assert "到期日是怎样算出的" in body and "2017-10-24" in body
     assert "逾期" in body  # not answered, and 2017 is long past
 
@@ -120,7 +120,7 @@ def test_the_queue_query_count_is_fixed(logged_in, editor, registered, django_as
         registered(D(2017, 9, day))
     client = logged_in(editor)
     with django_assert_max_num_queries(25):
-        assert client.get("/admin/disclosure/").status_code == 200
+        assert client.get("/admin/cases/disclosure-request/").status_code == 200
 
 
 def test_deadlines_of_requests_appear_in_my_deadlines(logged_in, editor, registered):

@@ -58,8 +58,10 @@ def test_the_editor_drafts_the_reply_and_the_head_publishes_it(new_message, edit
     message.refresh_from_db()
     assert (message.status, message.outcome) == ("published", "answered")
     assert message.published_at is not None and message.answered_on is not None and message.closed_at is not None
+    # The editor's attempt to publish is in the log too: supervisors see refused steps.
     assert events(message) == ["interaction.submitted", "deadline.opened", "interaction.replied",
-                               "interaction.replied", "interaction.published", "deadline.completed"]
+                               "interaction.replied", "case.step_refused", "interaction.published",
+                               "deadline.completed", "publication.published"]
 
 
 def test_nothing_is_published_before_it_is_replied_to(new_message, head):
@@ -138,12 +140,12 @@ def test_another_departments_staff_cannot_take_any_step(new_message, replied, pu
 
 def test_the_legal_affairs_office_and_leaders_see_every_message_but_answer_none(new_message, legal_officer, make_user,
                                                                                   legal_affairs_office):
-    from yifa.interaction.selectors import messages_visible_to
+    from yifa.interaction.registration import PUBLIC_MESSAGE
 
     leader = make_user("leader", legal_affairs_office)
     message = new_message()
     for user in (legal_officer, leader):
-        assert list(messages_visible_to(user)) == [message]
+        assert list(PUBLIC_MESSAGE.visible_to(user)) == [message]
         with pytest.raises(PermissionDenied):
             actions.reply_message(actor=user, message=message, reply="法制办不代部门答复")
 

@@ -13,9 +13,9 @@ def test_the_queue_shows_open_messages_soonest_due_first(logged_in, editor, new_
     later = new_message(left_on=dt.date(2017, 9, 20))
     sooner = new_message(left_on=dt.date(2017, 6, 1))
     client = logged_in(editor)
-    client.get("/admin/interaction/")
+    client.get("/admin/cases/public-message/")
     with django_assert_max_num_queries(25):
-        body = client.get("/admin/interaction/").content.decode()
+        body = client.get("/admin/cases/public-message/").content.decode()
     assert body.index(sooner.reference) < body.index(later.reference)
     assert "2017-12-20" in body and "已逾期" in body
 
@@ -26,23 +26,23 @@ def test_the_queues_queries_do_not_grow_with_the_messages(logged_in, editor, new
 
     client = logged_in(editor)
     new_message()
-    client.get("/admin/interaction/")
+    client.get("/admin/cases/public-message/")
     with CaptureQueriesContext(connection) as few:
-        client.get("/admin/interaction/")
+        client.get("/admin/cases/public-message/")
     for _ in range(8):
         new_message()
     with CaptureQueriesContext(connection) as many:
-        client.get("/admin/interaction/")
+        client.get("/admin/cases/public-message/")
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
 def test_another_departments_staff_see_none_of_it_on_any_screen(logged_in, outsider, new_message, replied, published):
     received, drafted, public = new_message(), replied(), published()
     client = logged_in(outsider)
-    listing = client.get("/admin/interaction/?status=all").content.decode()
+    listing = client.get("/admin/cases/public-message/?status=all").content.decode()
     for message in (received, drafted, public):
         assert message.reference not in listing
-        urls = [f"/admin/interaction/{message.pk}/", *(f"/admin/interaction/{message.pk}/step/{step}/"
+        urls = [f"/admin/cases/public-message/{message.pk}/", *(f"/admin/cases/public-message/{message.pk}/step/{step}/"
                                                        for step in ("reply", "publish", "withdraw", "close"))]
         for url in urls:
             assert client.get(url).status_code == 404, url
@@ -55,7 +55,7 @@ def test_another_departments_staff_see_none_of_it_on_any_screen(logged_in, outsi
         (public, "withdraw", {"reason": "不是我们部门的留言"}),
     ]
     for message, step, data in posts:
-        assert client.post(f"/admin/interaction/{message.pk}/step/{step}/", data).status_code == 404
+        assert client.post(f"/admin/cases/public-message/{message.pk}/step/{step}/", data).status_code == 404
     statuses = dict(Message.objects.values_list("pk", "status"))
     assert statuses == {received.pk: "received", drafted.pk: "replied", public.pk: "published"}
     assert received.subject not in client.get("/admin/").content.decode()  # not on the dashboard either
@@ -64,28 +64,29 @@ def test_another_departments_staff_see_none_of_it_on_any_screen(logged_in, outsi
 def test_the_legal_affairs_office_sees_every_department_but_is_offered_no_steps(logged_in, legal_officer, new_message):
     message = new_message()
     client = logged_in(legal_officer)
-    assert message.reference in client.get("/admin/interaction/").content.decode()
-    body = client.get(f"/admin/interaction/{message.pk}/").content.decode()
+    assert message.reference in client.get("/admin/cases/public-message/").content.decode()
+    body = client.get(f"/admin/cases/public-message/{message.pk}/").content.decode()
     assert message.content in body and "/step/" not in body
 
 
 def test_the_editor_replies_and_the_head_publishes_through_the_screens(logged_in, editor, head, new_message, client):
     message = new_message()
     staff = logged_in(editor)
-    body = staff.get(f"/admin/interaction/{message.pk}/").content.decode()
+    body = staff.get(f"/admin/cases/public-message/{message.pk}/").content.decode()
     assert "/step/reply/" in body and "/step/publish/" not in body and "/step/close/" not in body
-    response = staff.post(f"/admin/interaction/{message.pk}/step/reply/", {"reply": "您好！已安排维修，本月底完工。"})
+    response = staff.post(f"/admin/cases/public-message/{message.pk}/step/reply/", {"reply": "您好！已安排维修，本月底完工。"})
     assert response.status_code == 302
-    refused = staff.post(f"/admin/interaction/{message.pk}/step/publish/", {})
+    refused = staff.post(f"/admin/cases/public-message/{message.pk}/step/publish/", {})
     assert refused.status_code == 200 and "您没有权限" in refused.content.decode()
     assert Message.objects.get().status == "replied"
     boss = logged_in(head)
-    preview = boss.get(f"/admin/interaction/{message.pk}/step/publish/").content.decode()
-    assert "网友" in preview and "138****1234" in preview
-    assert boss.post(f"/admin/interaction/{message.pk}/step/publish/", {}).status_code == 302
+    page = boss.get(f"/admin/cases/public-message/{message.pk}/step/publish/").content.decode()
+    preview = page.split('class="yifa-preview"')[1].split("</section>")[0]  # what the portal will show
+    assert "网友" in preview and "13804551234" not in preview and "138****1234" not in preview
+    assert boss.post(f"/admin/cases/public-message/{message.pk}/step/publish/", {}).status_code == 302
     message.refresh_from_db()
     assert message.status == "published"
-    body = boss.get(f"/admin/interaction/{message.pk}/").content.decode()
+    body = boss.get(f"/admin/cases/public-message/{message.pk}/").content.decode()
     for logged in ("收到公众留言", "答复留言", "公开留言和答复", "办理记录"):
         assert logged in body  # the event log
     assert "留言答复期限" in body and "政府网站发展指引" in body  # the deadlines
@@ -95,13 +96,13 @@ def test_the_editor_replies_and_the_head_publishes_through_the_screens(logged_in
 def test_a_step_form_with_bad_input_says_why_and_changes_nothing(logged_in, head, new_message):
     message = new_message()
     client = logged_in(head)
-    response = client.post(f"/admin/interaction/{message.pk}/step/reply/", {"reply": "短"})
+    response = client.post(f"/admin/cases/public-message/{message.pk}/step/reply/", {"reply": "短"})
     assert response.status_code == 200 and "至少 5 字" in response.content.decode()
-    response = client.post(f"/admin/interaction/{message.pk}/step/close/", {"reason": "other", "note": ""})
+    response = client.post(f"/admin/cases/public-message/{message.pk}/step/close/", {"reason": "other", "note": ""})
     assert response.status_code == 200 and "请写明不予受理的原因" in response.content.decode()
-    response = client.post(f"/admin/interaction/{message.pk}/step/publish/", {})
+    response = client.post(f"/admin/cases/public-message/{message.pk}/step/publish/", {})
     assert response.status_code == 200 and "不能执行" in response.content.decode()
-    assert client.get(f"/admin/interaction/{message.pk}/step/nonsense/").status_code == 404
+    assert client.get(f"/admin/cases/public-message/{message.pk}/step/nonsense/").status_code == 404
     message.refresh_from_db()
     assert (message.status, message.reply) == ("received", "")
 
@@ -109,22 +110,22 @@ def test_a_step_form_with_bad_input_says_why_and_changes_nothing(logged_in, head
 def test_the_head_declines_and_withdraws_through_the_screens(logged_in, head, new_message, published):
     declined, public = new_message(), published()
     client = logged_in(head)
-    assert client.post(f"/admin/interaction/{declined.pk}/step/close/", {"reason": "spam", "note": ""}).status_code == 302
-    assert client.post(f"/admin/interaction/{public.pk}/step/withdraw/", {"reason": "答复有误"}).status_code == 302
+    assert client.post(f"/admin/cases/public-message/{declined.pk}/step/close/", {"reason": "spam", "note": ""}).status_code == 302
+    assert client.post(f"/admin/cases/public-message/{public.pk}/step/withdraw/", {"reason": "答复有误"}).status_code == 302
     assert dict(Message.objects.values_list("pk", "status")) == {declined.pk: "closed", public.pk: "replied"}
 
 
 @pytest.mark.parametrize("query", ["status=nonsense", "department=abc", "p=zzz", "status=closed&p=99"])
 def test_a_malformed_queue_filter_is_ignored(logged_in, editor, new_message, query):
     new_message()
-    assert logged_in(editor).get(f"/admin/interaction/?{query}").status_code == 200
+    assert logged_in(editor).get(f"/admin/cases/public-message/?{query}").status_code == 200
 
 
 def test_the_deadline_appears_in_my_deadlines_on_the_dashboard(logged_in, editor, new_message):
     message = new_message()  # 2017: long overdue by now
     body = logged_in(editor).get("/admin/").content.decode()
     assert message.reference in body and "留言答复期限" in body
-    assert f"/admin/interaction/{message.pk}/" in body  # the panel links to the case screen
+    assert f"/admin/cases/public-message/{message.pk}/" in body  # the panel links to the case screen
 
 
 def test_the_website_check_shows_on_the_dashboard(logged_in, editor, new_message, department):

@@ -1,0 +1,95 @@
+"""依申请公开, declared once: the request as a case type with its steps, its listing and its demo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _now
+from django.utils.translation import gettext_lazy as _
+
+from yifa.casework.registry import CaseType, HeaderLink, Panel, Step
+from yifa.core.modules import DemoLoader, Module, PublicListing
+
+from . import actions, fees, forms
+from . import transitions as steps
+from .documents import available_notices
+from .models import DisclosureRequest
+from .policies import request_policy
+
+
+def _fee_help(request: DisclosureRequest) -> str:
+    fee = fees.fee_by_count(actions.requests_this_month(request))
+    return _now("按件计收参考：") + " ".join(str(line) for line in fee.lines)
+
+
+def _notices(http_request: Any, request: DisclosureRequest) -> dict[str, Any]:
+    return {"notices": [(reverse("disclosure_notice", args=[request.pk, kind]), label)
+                        for kind, label in available_notices(request)]}
+
+
+def _summary(request: DisclosureRequest) -> str:
+    return f"{request.applicant_name}：{request.description[:40]}"
+
+
+DISCLOSURE_REQUEST = CaseType(
+    kind="disclosure-request", model=DisclosureRequest, policy=request_policy,
+    label=_("政府信息公开申请"), label_plural=_("政府信息公开申请"), menu_label=_("依申请公开"), icon="doc-full",
+    menu_order=200, summary=_summary, main_deadline=actions.REPLY,
+    detail_template="disclosure/admin/facts.html",
+    panels=[Panel("disclosure/admin/notices_panel.html", _notices)],
+    header_links=[HeaderLink(_("统计"), "disclosure_statistics", "table"),
+                  HeaderLink(_("信息处理费计算"), "disclosure_fees", "cog")],
+    search_fields=("reference", "applicant_name", "description"),
+    steps=[
+        Step(steps.REGISTER, forms.RegisterForm, initial=forms.register_initial,
+             perform=lambda u, r, d, f: actions.register_request(
+                 actor=u, request=r, channel=d["channel"], received_on=d["received_on"])),
+        Step(steps.REQUEST_CORRECTION, forms.CorrectionForm, perform=lambda u, r, d, f: actions.request_correction(
+            actor=u, request=r, items=d["items"], requested_on=d["requested_on"], correction_days=d["correction_days"])),
+        Step(steps.RECEIVE_CORRECTION, forms.DayForm, perform=lambda u, r, d, f: actions.receive_correction(
+            actor=u, request=r, corrected_on=d["day"])),
+        Step(steps.CLOSE_NO_CORRECTION, forms.DayForm, perform=lambda u, r, d, f: actions.close_for_no_correction(
+            actor=u, request=r, closed_on=d["day"])),
+        Step(steps.START_CONSULTATION, forms.ConsultationForm, perform=lambda u, r, d, f: actions.start_consultation(
+            actor=u, request=r, party=d["party"], third_party=d["third_party"], sent_on=d["sent_on"])),
+        Step(steps.END_CONSULTATION, forms.EndConsultationForm, perform=lambda u, r, d, f: actions.end_consultation(
+            actor=u, request=r, answered_on=d["answered_on"], note=d["note"])),
+        Step(steps.EXTEND, forms.ExtensionForm, perform=lambda u, r, d, f: actions.extend_reply(
+            actor=u, request=r, length=d["length"], approved_on=d["approved_on"], reason=d["reason"])),
+        Step(steps.NOTIFY_FEE, forms.FeeForm, help_text=_fee_help, perform=lambda u, r, d, f: actions.notify_fee(
+            actor=u, request=r, method=d["method"], pages=d["pages"], notified_on=d["notified_on"])),
+        Step(steps.RECORD_PAYMENT, forms.DayForm, perform=lambda u, r, d, f: actions.record_payment(
+            actor=u, request=r, paid_on=d["day"])),
+        Step(steps.CLOSE_FEE_UNPAID, forms.DayForm, perform=lambda u, r, d, f: actions.close_for_unpaid_fee(
+            actor=u, request=r, closed_on=d["day"])),
+        Step(steps.TRANSFER, forms.TransferForm, perform=lambda u, r, d, f: actions.transfer_request(
+            actor=u, request=r, agency=d["agency"], forward_to=d["forward_to"], transferred_on=d["transferred_on"])),
+        Step(steps.REPLY, forms.ReplyForm, perform=lambda u, r, d, f: actions.reply_request(
+            actor=u, request=r, outcome=d["outcome"], reason=d["reason"], replied_on=d["replied_on"],
+            summary=d["summary"], files=f)),
+    ],
+)
+
+MODULE = Module(
+    "disclosure", verbose_name=_("依申请公开"),
+    case_types=[DISCLOSURE_REQUEST],
+    listings=[PublicListing("disclosure", label=_("依申请公开：在线提交政府信息公开申请"),
+                            url_name="disclosure:application", description=_("提交申请、查询办理进度和答复期限"))],
+    demo=DemoLoader(50, "yifa.disclosure.demo.load_disclosure_demo"),
+    event_types={
+        "disclosure.submitted": _("提交政府信息公开申请"),
+        "disclosure.registered": _("登记申请"),
+        "disclosure.correction_requested": _("告知补正"),
+        "disclosure.corrected": _("收到补正"),
+        "disclosure.closed_no_correction": _("逾期未补正，不再处理"),
+        "disclosure.consultation_started": _("征求意见"),
+        "disclosure.consultation_ended": _("收到意见"),
+        "disclosure.extended": _("延长答复期限"),
+        "disclosure.fee_notified": _("发出收费通知"),
+        "disclosure.fee_paid": _("确认缴费"),
+        "disclosure.closed_fee_unpaid": _("逾期未缴费，不再处理"),
+        "disclosure.transferred": _("告知向负责公开的机关申请"),
+        "disclosure.replied": _("答复申请"),
+    },
+)

@@ -1,0 +1,59 @@
+"""互动交流, declared once: the message as a case type, its publication, listing, website check and demo."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from yifa.casework.registry import CaseType, Panel, Step
+from yifa.core.modules import DemoLoader, Module, PublicListing
+
+from . import actions, forms
+from . import transitions as steps
+from .checks import unanswered_messages
+from .models import Message
+from .policies import message_policy
+from .publication import MESSAGES
+from .selectors import public_message
+
+PUBLIC_PREVIEW = Panel("interaction/admin/public_panel.html", lambda request, message: {"public": public_message(message)})
+
+PUBLIC_MESSAGE = CaseType(
+    kind="public-message", model=Message, policy=message_policy,
+    label=_("公众留言"), label_plural=_("公众留言"), menu_label=_("公众留言"), icon="mail", menu_order=210,
+    summary=lambda message: message.subject, main_deadline=actions.REPLY,
+    detail_template="interaction/admin/facts.html",
+    panels=[PUBLIC_PREVIEW],
+    search_fields=("reference", "subject", "name"),
+    steps=[
+        Step(steps.REPLY, forms.ReplyForm, initial=lambda message: {"reply": message.reply},
+             perform=lambda actor, message, data, files: actions.reply_message(
+                 actor=actor, message=message, reply=data["reply"])),
+        Step(steps.PUBLISH, forms.PublishForm, help_text=_("公开后，留言和答复在网站“留言选登”中显示；留言人的联系方式不公开。"),
+             panels=[PUBLIC_PREVIEW],
+             perform=lambda actor, message, data, files: actions.publish_message(actor=actor, message=message)),
+        Step(steps.WITHDRAW, forms.WithdrawForm,
+             perform=lambda actor, message, data, files: actions.withdraw_message(
+                 actor=actor, message=message, reason=data["reason"])),
+        Step(steps.CLOSE, forms.CloseForm,
+             perform=lambda actor, message, data, files: actions.close_message(
+                 actor=actor, message=message, reason=data["reason"], note=data["note"])),
+    ],
+)
+
+
+MODULE = Module(
+    "interaction", verbose_name=_("互动交流"),
+    case_types=[PUBLIC_MESSAGE],
+    publication_kinds=[MESSAGES],
+    listings=[PublicListing("interaction", label=_("我要留言：向市政府各部门留言"), url_name="interaction:submit",
+                            description=_("部门答复后在“留言选登”中公开；凭查询码可查询办理情况"))],
+    website_checks=[unanswered_messages],
+    demo=DemoLoader(60, "yifa.interaction.demo.load_interaction_demo"),
+    event_types={
+        "interaction.submitted": _("收到公众留言"),
+        "interaction.replied": _("答复留言"),
+        "interaction.published": _("公开留言和答复"),
+        "interaction.withdrawn": _("撤回公开的留言"),
+        "interaction.closed": _("留言不予受理"),
+    },
+)
