@@ -33,11 +33,14 @@ demo: venv system-deps migrate
 serve: venv
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite runs in parallel (pytest-xdist), one database and one browser per worker.
+WORKERS ?= auto
 test: venv system-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy yifa
 	$(PY) manage.py makemigrations --check --dry-run
 

@@ -149,5 +149,5 @@ def with_deadline(qs: models.QuerySet, code: str, today: dt.date | None = None) 
     return qs.annotate(**{
         f"{code}_deadline_id": Subquery(latest.values("id")[:1]),
         f"{code}_due": Subquery(latest.values("due_date")[:1]),
-        f"{code}_state": Subquery(latest.values("state")[:1]),
+        f"{code}_state": Subquery(latest.values("state")[:1]),  # type: ignore[misc]  # an annotation
     })

@@ -172,8 +172,8 @@ class CaseQueueView(generic.IndexView):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=gettext_lazy("经办人"), queryset=None, required=False,  # type: ignore[arg-type]
-                                      empty_label=gettext_lazy("（不指定）"))
+    assignee: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=gettext_lazy("经办人"), queryset=None, required=False, empty_label=gettext_lazy("（不指定）"))  # type: ignore[arg-type]
     reason = forms.CharField(label=gettext_lazy("说明"), required=False, max_length=500)
 
     def __init__(self, *args: Any, case: Any, **kwargs: Any) -> None:

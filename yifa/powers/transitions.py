@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from yifa.casework.transitions import Guard, Transition
@@ -13,7 +14,7 @@ MAX_LISTED = 20
 
 
 def _has_adjustments(request: ChangeRequest) -> str | None:
-    return None if request.adjustments.exists() else _("申请中没有任何调整，不能提交。")
+    return None if request.adjustments.exists() else gettext("申请中没有任何调整，不能提交。")
 
 
 def _documents_complete(request: ChangeRequest) -> str | None:
@@ -22,7 +23,7 @@ def _documents_complete(request: ChangeRequest) -> str | None:
                    .values_list("item__code", flat=True)[:MAX_LISTED])
     if not missing:
         return None
-    return _("以下事项的调整没有文件依据，不能生效，请补充后再提交：%(codes)s") % {"codes": "、".join(missing)}
+    return gettext("以下事项的调整没有文件依据，不能生效，请补充后再提交：%(codes)s") % {"codes": "、".join(missing)}
 
 
 HAS_ADJUSTMENTS = Guard("has_adjustments", _("申请中有调整事项"), _has_adjustments)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from yifa.audit.actions import purge_expired_events, record_event
 from yifa.audit.actors import PublicVisitor, SystemJob
 from yifa.audit.models import AuditEvent, AuditLogIsAppendOnly
-from yifa.audit.selectors import events_visible_to
+from yifa.backoffice.audit_report import events_visible_to
 
 JOB = SystemJob("test")
 

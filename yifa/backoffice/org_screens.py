@@ -1,18 +1,17 @@
-"""Back-office screens for the organisation: regions, departments, staff and role grants."""
+"""Back-office screens of the organisation (yifa.org): regions, departments, staff and role grants."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from yifa.backoffice.viewsets import ScopedModelViewSet
+from yifa.org import actions
+from yifa.org.models import Department, Membership, Region, Staff
+from yifa.org.policies import department_policy, membership_policy, region_policy, staff_policy
 
-from . import actions
-from .models import Department, Membership, Region, Staff
-from .policies import department_policy, membership_policy, region_policy, staff_policy
+from .viewsets import ScopedModelViewSet
 
 register_permission_policy(Region, region_policy)
 register_permission_policy(Department, department_policy)
@@ -81,8 +80,3 @@ class OrganisationGroup(ModelViewSetGroup):
     menu_icon = "group"
     menu_order = 800
     items = (DepartmentViewSet, StaffViewSet, MembershipViewSet, RegionViewSet)
-
-
-@hooks.register("register_admin_viewset")
-def register_organisation() -> OrganisationGroup:
-    return OrganisationGroup()

@@ -1,19 +1,23 @@
-"""The audit report: every logged event, filterable, read-only. No screen can edit or delete a row."""
+"""The audit report (yifa.audit): every logged event, filterable, read-only, scoped by the reader's
+departments. No screen can edit or delete a row."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
+from wagtail.permissions import register_permission_policy
 
-from yifa.backoffice.viewsets import ScopedModelViewSet
+from yifa.audit.event_types import event_type_choices
+from yifa.audit.models import AuditEvent, AuditEventQuerySet
 from yifa.org.models import Department
 from yifa.org.policies import EVERY_ROLE, DepartmentScopedPolicy
+from yifa.org.scoping import department_scope
 
-from .event_types import event_type_choices
-from .models import AuditEvent
+from .viewsets import ScopedModelViewSet
 
 
 class AuditEventPolicy(DepartmentScopedPolicy):
@@ -21,8 +25,6 @@ class AuditEventPolicy(DepartmentScopedPolicy):
 
 
 audit_event_policy = AuditEventPolicy(AuditEvent)
-
-from wagtail.permissions import register_permission_policy  # noqa: E402
 
 register_permission_policy(AuditEvent, audit_event_policy)
 
@@ -60,6 +62,10 @@ class AuditEventViewSet(ScopedModelViewSet):
     form_fields = ["reason"]
 
 
-@hooks.register("register_admin_viewset")
-def register_audit_report() -> AuditEventViewSet:
-    return AuditEventViewSet("audit")
+def events_visible_to(user: Any) -> AuditEventQuerySet:
+    """The events a user may read: their departments' (every department's for city-wide roles)."""
+    scope = department_scope(user)
+    qs = AuditEvent.objects.select_related("target_type", "department")
+    if scope.all_departments:
+        return qs
+    return qs.filter(department_id__in=scope.department_ids)
