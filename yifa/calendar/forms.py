@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.widgets import AdminDateInput
+
+from yifa.core.dates import DayField
 
 MAX_NOTICE_UPLOAD = 512 * 1024
 
@@ -47,7 +48,7 @@ class NoticeImportForm(forms.Form):
 
 
 class CalendarDayForm(forms.Form):
-    day = forms.DateField(label=gettext_lazy("日期"), widget=AdminDateInput)
+    day = DayField(label=gettext_lazy("日期"))
     is_working_day = forms.TypedChoiceField(
         label=gettext_lazy("这一天是"), coerce=lambda v: v == "1",
         choices=[("0", gettext_lazy("休息日")), ("1", gettext_lazy("工作日"))],

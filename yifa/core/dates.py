@@ -29,8 +29,9 @@ def parse_day(value: object, *, what: str = "") -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = unicodedata.normalize("NFKC", str(value or "")).strip()[:40]
-    match = _SEPARATED.fullmatch(text) or _COMPACT.fullmatch(text)
+    text = unicodedata.normalize("NFKC", str(value or "")).strip()
+    # Matched whole: cutting the text first would read "2016-05-01<spaces>anything" as a date.
+    match = (_SEPARATED.fullmatch(text) or _COMPACT.fullmatch(text)) if len(text) <= 40 else None
     try:
         if match is None:
             raise ValueError
@@ -54,13 +55,25 @@ def parse_optional_day(value: object, *, what: str = "") -> dt.date | None:
     return parse_day(value, what=what)
 
 
+class DayInput(forms.DateInput):
+    """The browser's date picker. Its value is always ISO (YYYY-MM-DD), whatever the language's date
+    format: a localised value such as 2017/09/20 would leave the picker empty."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
 class DayField(forms.DateField):
-    """A form's date field that understands every form `parse_day` does."""
+    """A form's date field that understands every form `parse_day` does, with the browser's date picker."""
+
+    widget = DayInput
 
     def to_python(self, value: object) -> dt.date | None:  # type: ignore[override]
         if value in self.empty_values:
             return None
         try:
-            return parse_day(value)
+            return parse_day(value, what=str(self.label or ""))
         except DateInputError as error:
             raise forms.ValidationError(str(error), code="invalid") from None

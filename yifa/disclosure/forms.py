@@ -118,10 +118,6 @@ def _today() -> Any:
     return timezone.localdate()
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
 def register_initial(request: Any) -> dict[str, Any]:
     """What is known already: how it came and, for an online request, the day it was submitted (art.31(3):
     the day both sides confirm — the confirmation the portal gave); staff confirm or correct it."""
@@ -132,18 +128,18 @@ def register_initial(request: Any) -> dict[str, Any]:
 
 class RegisterForm(forms.Form):
     channel = forms.ChoiceField(label=_("提交方式"), choices=Channel.choices)
-    received_on = DayField(label=_("收到申请之日"), initial=_today, widget=DateInput,
+    received_on = DayField(label=_("收到申请之日"), initial=_today,
                                   help_text=_("当面提交为提交当日；邮寄为签收之日；网上提交为双方确认之日（第三十一条）。"))
 
 
 class CorrectionForm(forms.Form):
     items = forms.CharField(label=_("需补正事项（一次性列明全部事项）"), widget=forms.Textarea(attrs={"rows": 4}))
-    requested_on = DayField(label=_("补正告知日"), initial=_today, widget=DateInput)
+    requested_on = DayField(label=_("补正告知日"), initial=_today)
     correction_days = forms.IntegerField(label=_("补正期限（日）"), initial=15, min_value=1, max_value=60)
 
 
 class DayForm(forms.Form):
-    day = DayField(label=_("日期"), initial=_today, widget=DateInput)
+    day = DayField(label=_("日期"), initial=_today)
 
 
 class ConsultationForm(forms.Form):
@@ -152,17 +148,17 @@ class ConsultationForm(forms.Form):
         label=_("对象类别"), coerce=lambda v: v == "1", initial="1", widget=forms.RadioSelect,
         choices=[("1", _("第三方（15 个工作日内答复）")), ("0", _("其他机关"))],
     )
-    sent_on = DayField(label=_("征求意见日"), initial=_today, widget=DateInput)
+    sent_on = DayField(label=_("征求意见日"), initial=_today)
 
 
 class EndConsultationForm(forms.Form):
-    answered_on = DayField(label=_("收到意见之日"), initial=_today, widget=DateInput)
+    answered_on = DayField(label=_("收到意见之日"), initial=_today)
     note = forms.CharField(label=_("意见摘要"), required=False, max_length=200)
 
 
 class ExtensionForm(forms.Form):
     length = forms.IntegerField(label=_("延长（工作日）"), min_value=1, max_value=20, initial=20)
-    approved_on = DayField(label=_("批准日期"), initial=_today, widget=DateInput)
+    approved_on = DayField(label=_("批准日期"), initial=_today)
     reason = forms.CharField(label=_("延长理由"), max_length=300)
 
 
@@ -170,7 +166,7 @@ class FeeForm(forms.Form):
     method = forms.ChoiceField(label=_("收费方式"), widget=forms.RadioSelect, choices=[
         (fees.BY_COUNT, _("按件计收（本申请人本月第几件自动计算）")), (fees.BY_PAGES, _("按量计收（按页数）"))])
     pages = forms.IntegerField(label=_("页数（按量计收时填写）"), required=False, min_value=0)
-    notified_on = DayField(label=_("收费通知日"), initial=_today, widget=DateInput)
+    notified_on = DayField(label=_("收费通知日"), initial=_today)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -186,7 +182,7 @@ class TransferForm(forms.Form):
                                         queryset=Department.objects.filter(is_active=True))
     agency = forms.CharField(label=_("负责公开的机关名称"), required=False, max_length=200,
                              help_text=_("不是本市部门的，请填写机关名称和联系方式。"))
-    transferred_on = DayField(label=_("告知日"), initial=_today, widget=DateInput)
+    transferred_on = DayField(label=_("告知日"), initial=_today)
 
 
 class ReplyForm(forms.Form):
@@ -194,7 +190,7 @@ class ReplyForm(forms.Form):
     reason = forms.ChoiceField(label=_("具体情形"), required=False, choices=[("", "—"), *[
         (r, f"{Outcome(o).label} · {Reason(r).label}") for o, rs in REASONS_OF.items() for r in rs
         if r not in ("no_correction", "fee_unpaid")]])
-    replied_on = DayField(label=_("答复日"), initial=_today, widget=DateInput)
+    replied_on = DayField(label=_("答复日"), initial=_today)
     summary = forms.CharField(label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 5}))
     attachments = MultipleFileField(label=_("公开的文件（选填）"), required=False)
 

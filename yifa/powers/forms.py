@@ -11,9 +11,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.widgets import AdminDateInput
 
 from yifa.calendar.periods import Unit
+from yifa.core.dates import DayField
 from yifa.org.models import Department
 
 from .content import (
@@ -50,7 +50,7 @@ class AdjustmentFields(forms.Form):
     """What every adjustment carries: its kind, date and document basis."""
 
     kind = forms.ChoiceField(label=gettext_lazy("调整类型"), choices=K.choices)
-    effective_date = forms.DateField(label=gettext_lazy("生效日期"), widget=AdminDateInput)
+    effective_date = DayField(label=gettext_lazy("生效日期"))
     document_title = forms.CharField(label=gettext_lazy("文件名称"), max_length=200, required=False,
                                      help_text=gettext_lazy("调整所依据的文件；文件名称和文号至少填一项，否则调整不能生效。"))
     document_number = forms.CharField(label=gettext_lazy("文号"), max_length=80, required=False,
@@ -288,7 +288,7 @@ class ExportForm(forms.Form):
     status = forms.ChoiceField(label=gettext_lazy("状态"), choices=[
         (ListStatus.IN_FORCE, gettext_lazy("在用")), (ListStatus.ENDED, gettext_lazy("已取消、下放或移交")),
         (ListStatus.ALL, gettext_lazy("全部"))])
-    as_of = forms.DateField(label=gettext_lazy("截至日期"), required=False, widget=AdminDateInput)
+    as_of = DayField(label=gettext_lazy("截至日期"), required=False)
     format = forms.ChoiceField(label=gettext_lazy("格式"), choices=[(f, f.upper()) for f in FORMATS])
 
 
