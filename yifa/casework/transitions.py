@@ -186,6 +186,16 @@ def _perform(case: CaseT, transition: Transition, *, actor: Actor, policy: Any, 
     return locked
 
 
+def _who_may(policy: Any, transition: Transition) -> str:
+    """"须由部门负责人办理": whose step it is, for a person who may not take it."""
+    from yifa.org.models import Role
+
+    roles = [str(label) for value, label in Role.choices if value in policy.roles_for(transition.permission)]
+    if not roles:
+        return _("您的角色不能执行此步骤。")
+    return _("须由%(roles)s办理。") % {"roles": "或".join(roles)}
+
+
 @dataclass(frozen=True)
 class StepOption:
     """A step as a case screen (or the API) offers it: allowed now, or why not."""
@@ -204,7 +214,7 @@ def step_options(case: Case, transitions: Iterable[Transition], *, actor: Actor,
         if not transition.allowed_from(case.status):
             continue
         if not actor_may(policy, actor, transition.permission, case):
-            options.append(StepOption(transition, False, str(_("您的角色不能执行此步骤。")), PERMISSION))
+            options.append(StepOption(transition, False, _who_may(policy, transition), PERMISSION))
             continue
         refusal = guard_refusal(transition, case)
         if refusal is not None:

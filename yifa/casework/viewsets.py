@@ -24,13 +24,14 @@ from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
@@ -82,6 +83,10 @@ def refusal_message(error: Exception) -> str:
 # --- the queue ------------------------------------------------------------------------------------
 
 
+def _day(value: Any) -> str:
+    return value.isoformat() if value else "—"
+
+
 class StateColumn(Column):
     cell_template_name = "casework/cells/deadline_state.html"
 
@@ -98,11 +103,11 @@ class CaseQueueFilterSet(WagtailFilterSet):
     case_type: CaseType
 
     department = django_filters.ModelChoiceFilter(label=gettext_lazy("承办部门"), queryset=_departments)
-    mine = django_filters.BooleanFilter(label=gettext_lazy("分派给我的"), method="assigned_to_me",
-                                        widget=forms.CheckboxInput)
+    mine = django_filters.ChoiceFilter(label=gettext_lazy("经办人"), method="assigned_to_me",
+                                       choices=[("1", gettext_lazy("分派给我的"))], empty_label=gettext_lazy("全部"))
 
-    def assigned_to_me(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        return queryset.filter(assigned_to=self.request.user) if value else queryset
+    def assigned_to_me(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(assigned_to=self.request.user) if value == "1" else queryset
 
     def by_deadline_state(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(main_state=value) if value else queryset
@@ -153,10 +158,11 @@ class CaseQueueView(generic.IndexView):
             Column("assigned_to", label=_("经办人"), accessor=lambda case: person(case.assigned_to)),
         ]
         if case_type.main_deadline:
-            columns += [DateColumn("main_due", label=_("到期日"), sort_key="main_due"),
+            columns += [Column("main_due", label=_("到期日"), sort_key="main_due", accessor=lambda case: _day(case.main_due)),
                         StateColumn("main_state", label=_("期限状态"))]
         else:
-            columns.append(DateColumn("opened_at", label=_("立案时间"), sort_key="opened_at"))
+            columns.append(Column("opened_at", label=_("立案时间"), sort_key="opened_at",
+                                  accessor=lambda case: _day(timezone.localdate(case.opened_at))))
         return columns
 
     def get_page_title(self) -> str:
@@ -362,6 +368,9 @@ class WorkQueueView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "casework/work_queue.html"
     page_title = gettext_lazy("工作台")
     header_icon = "tasks"
+
+    def get_breadcrumbs_items(self) -> list:
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": str(self.page_title)}]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
