@@ -13,6 +13,7 @@ import hashlib
 import io
 import re
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,8 @@ from django.utils.translation import gettext as _
 
 from yifa.calendar.periods import UNIT_ALIASES
 from yifa.core.errors import ActionRefused
+from yifa.core.isolation import ResourceExhausted, run_bounded
+from yifa.core.xlsx import oversized
 from yifa.org.models import Department
 
 from .content import PowerContent, Proposal, Step
@@ -45,6 +48,13 @@ MAX_FILE_BYTES = 60 * 1024 * 1024
 MAX_ROWS = 200_000
 MAX_UNPACKED_BYTES = 1 << 30
 SHEET_NAME = "权力清单"
+# How far a worksheet may reach before it is read (the reader holds it as a dense grid): the template's
+# columns with room for a few notes beside them, and the rows an import may have with blank rows between.
+MAX_COLUMNS = 64
+BLANK_ROWS_ALLOWED = 10_000
+# What reading may take beyond the server's own memory, and how long (a 200,000-row list reads in ~10 s).
+READ_MEMORY_BYTES = 1536 << 20
+READ_SECONDS = 600
 
 TYPE_BY_LABEL = {str(label): value for value, label in PowerType.choices}
 LEVEL_BY_LABEL = {str(label): value for value, label in ExerciseLevel.choices}
@@ -103,8 +113,11 @@ def _damaged() -> ImportFileRejected:
     return ImportFileRejected(_("文件已损坏，或不是 Excel 工作簿：请使用 yifa 提供的 xlsx 模板。"))
 
 
-def _open_workbook(data: bytes) -> Any:
-    """The workbook, read by calamine: openpyxl's pure-Python reader takes ~10× longer on a large list."""
+def _open_workbook(data: bytes, *, max_rows: int) -> Any:
+    """The workbook, read by calamine: openpyxl's pure-Python reader takes ~10× longer on a large list.
+
+    Every worksheet's extent is measured from the file first (yifa.core.xlsx): calamine builds a sheet as
+    a dense grid, so a few cells placed far apart would otherwise allocate gigabytes."""
     from python_calamine import CalamineWorkbook
 
     if data[:4] == b"\xd0\xcf\x11\xe0":  # an OLE container: .xls, .et, or an encrypted xlsx
@@ -114,11 +127,18 @@ def _open_workbook(data: bytes) -> Any:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(entry.file_size for entry in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, EOFError):
+            # The reader holds the whole sheet in memory: a small file that unpacks to gigabytes is refused first.
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise ImportFileRejected(_("文件解压后超过 1 GB，不能导入。"))
+            too_far = oversized(archive, max_rows=max_rows + BLANK_ROWS_ALLOWED + 1, max_columns=MAX_COLUMNS)
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError, zlib.error):
         raise _damaged() from None
-    # The reader holds the whole sheet in memory: a small file that unpacks to gigabytes is refused first.
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise ImportFileRejected(_("文件解压后超过 1 GB，不能导入。"))
+    if too_far is not None:
+        raise ImportFileRejected(
+            _("工作表的单元格延伸到 %(cell)s（第 %(rows)s 行、第 %(columns)s 列），超出导入的范围（最多 %(max_rows)s 行、"
+              "%(max_columns)s 列）：请删除模板以外的行和列（或把事项复制到新的模板中）后再导入。") % {
+                "cell": too_far.last_cell, "rows": too_far.rows, "columns": too_far.columns,
+                "max_rows": max_rows + 1, "max_columns": MAX_COLUMNS})
     try:
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception:  # calamine raises several kinds (zip, XML, format) for a damaged or foreign file
@@ -126,12 +146,22 @@ def _open_workbook(data: bytes) -> Any:
 
 
 def read_power_rows(source: Any, *, max_rows: int | None = None) -> SheetRows:
-    """The template's rows from an xlsx file (path, bytes or uploaded file). Raises ImportFileRejected."""
-    from python_calamine import CalamineError, SheetTypeEnum
+    """The template's rows from an xlsx file (path, bytes or uploaded file). Raises ImportFileRejected.
 
+    The file is read in a child process with a memory ceiling (yifa.core.isolation): whatever a hostile
+    workbook makes the reader do, the server that received it keeps running."""
     limit = min(max_rows or MAX_ROWS, MAX_ROWS)
     data = _read_bytes(source)
-    workbook = _open_workbook(data)
+    try:
+        return run_bounded(_read_rows, data, limit, memory_bytes=READ_MEMORY_BYTES, timeout=READ_SECONDS)
+    except ResourceExhausted as error:
+        raise ImportFileRejected(error.message) from None
+
+
+def _read_rows(data: bytes, limit: int) -> SheetRows:
+    from python_calamine import CalamineError, SheetTypeEnum
+
+    workbook = _open_workbook(data, max_rows=limit)
     try:
         names = [m.name for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
         if not names:
@@ -140,8 +170,9 @@ def read_power_rows(source: Any, *, max_rows: int | None = None) -> SheetRows:
         try:
             sheet = workbook.get_sheet_by_name(name)
             merged = [f"{_cell_name(*first)}:{_cell_name(*last)}" for first, last in sheet.merged_cell_ranges or ()]
-            # Rows as they stand in the sheet from A1, so that row numbers in messages match Excel's.
-            grid = sheet.to_python(skip_empty_area=False)
+            # Rows as they stand in the sheet from A1, so that row numbers in messages match Excel's; one
+            # row at a time, so that only the rows kept take Python memory.
+            grid = sheet.iter_rows()
         except CalamineError:
             raise _damaged() from None
     finally:
@@ -151,14 +182,14 @@ def read_power_rows(source: Any, *, max_rows: int | None = None) -> SheetRows:
         raise ImportFileRejected(
             _("工作表“%(sheet)s”中有 %(n)s 处合并单元格（%(ranges)s）：合并单元格会使事项和列对不上，请取消合并，"
               "每行填写一个事项的全部内容后再导入。") % {"sheet": name, "n": len(merged), "ranges": shown})
-    header = [str(v).strip() for v in (grid[0] if grid else ())]
+    header = [str(v).strip() for v in next(grid, ())]
     while header and not header[-1]:
         header.pop()
     _check_header(header)
     positions = [header.index(column) for column in COLUMNS]
     width = len(header)
     rows: list[tuple[int, tuple[Any, ...]]] = []
-    for number, values in enumerate(grid[1:], start=2):
+    for number, values in enumerate(grid, start=2):
         if not any(v != "" for v in values):
             continue
         if len(rows) >= limit:

@@ -122,6 +122,83 @@ def test_a_file_that_unpacks_to_more_than_the_limit_is_refused_before_it_is_read
     assert "解压后超过" in refused(department, data)
 
 
+def _far_apart(last_cell: str) -> bytes:
+    """A tiny workbook with the template's header in row 1 and one more value at `last_cell`."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "权力清单"
+    sheet.append(COLUMNS)
+    sheet[last_cell] = "x"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("last_cell", "shown"), [("XFD1048576", "XFD1048576"), ("Z1000000", "第 1000000 行"),
+                                                  ("CZ2", "第 104 列")])
+def test_a_sheet_whose_cells_reach_too_far_is_refused_before_it_is_read(department, last_cell, shown):
+    data = _far_apart(last_cell)
+    assert len(data) < 10_000
+    message = refused(department, data)
+    assert shown in message and "超出导入的范围" in message
+
+
+def test_a_workbook_built_to_exhaust_memory_is_refused_within_a_bounded_process():
+    """The 4.9 KB workbook that aborted the server (a dense grid of 17 billion cells): refused in a process
+    that may not allocate more than 1 GB, instead of killing it."""
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False) as file:
+        file.write(_far_apart("XFD1048576"))
+    script = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "import django, os\n"
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'yifa.settings.test')\n"
+        "django.setup()\n"
+        "from yifa.powers.importer import ImportFileRejected, read_power_rows\n"
+        "try:\n"
+        f"    read_power_rows({file.name!r})\n"
+        "except ImportFileRejected as refusal:\n"
+        "    print('REFUSED', refusal.message)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    os.unlink(file.name)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "REFUSED" in result.stdout and "XFD1048576" in result.stdout
+
+
+def _implicit_positions(rows: int, columns: int) -> bytes:
+    """A workbook whose cells carry no positions (r=""), one wide row then many short ones: nothing in
+    the file names a far cell, yet the reader's dense grid is rows × columns."""
+    book = openpyxl.Workbook()
+    book.active.title = "权力清单"
+    book.active["A1"] = "x"
+    plain = io.BytesIO()
+    book.save(plain)
+    source = zipfile.ZipFile(io.BytesIO(plain.getvalue()))
+    hostile = io.BytesIO()
+    cell = b'<c t="inlineStr"><is><t>x</t></is></c>'
+    with zipfile.ZipFile(hostile, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                head, rest = data.split(b"<sheetData>")
+                tail = rest.split(b"</sheetData>")[1]
+                body = b"<row>" + cell * columns + b"</row>" + (b"<row>" + cell + b"</row>") * rows
+                data = head + b"<sheetData>" + body + b"</sheetData>" + tail.replace(b'<dimension ref="A1:A1"/>', b"")
+            target.writestr(entry, data)
+    return hostile.getvalue()
+
+
+def test_a_workbook_that_exhausts_the_readers_memory_another_way_is_refused_and_the_server_lives_on(department):
+    data = _implicit_positions(rows=1_100_000, columns=300)  # 160 KB; 330 million cells to the reader
+    assert len(data) < 500_000
+    assert "内存超过上限" in refused(department, data)
+
+
 def test_the_list_sheet_is_found_by_its_name_and_rows_keep_their_excel_numbers(department):
     book = openpyxl.Workbook()
     book.active.title = "说明"
