@@ -19,12 +19,13 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from yifa.calendar.periods import format_length
+from yifa.core.svg import UnsafeSvg, sanitise_svg
 
 from .models import Flowchart, PowerType, PowerVersion
 from .standards import STEP_BRANCHES, standard_steps
 
 # Bump when the drawing changes, so stored charts are rendered again.
-RENDERER_VERSION = "2"
+RENDERER_VERSION = "3"  # 3: labels escaped throughout, the SVG cleaned by an allow-list
 DOT_TIMEOUT_SECONDS = 15
 FONT = "Noto Sans CJK SC"
 WRAP = 16  # characters per line in a box: Chinese text does not wrap by itself
@@ -48,6 +49,9 @@ class Chart:
 
 
 def _escape(text: str) -> str:
+    """Text for a double-quoted DOT string: backslashes and quotes escaped, line breaks as \\n, other
+    control characters dropped — nothing typed into a step can end the string or add an attribute."""
+    text = "".join(ch for ch in str(text) if ch == "\n" or ch >= " ")
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
@@ -97,7 +101,7 @@ def dot_source(version: PowerVersion, department_name: str) -> str:
     for index, step in enumerate(steps):
         name = f"s{index}"
         duty = _first_sentence(step.get("duty", ""))
-        label = f"{step.get('step', '')}\\n" + _escape(_wrap(duty)) if duty else _escape(step.get("step", ""))
+        label = _escape(step.get("step", "")) + ("\\n" + _escape(_wrap(duty)) if duty else "")
         out.append(f'  {name} [label="{label}"];')
         out.append(f"  {previous} -> {name};")
         branch = STEP_BRANCHES.get(step.get("step", ""))
@@ -140,9 +144,11 @@ def render_svg(source: str) -> str:
         raise FlowchartUnavailable(_("生成流程图超时，请稍后再试。")) from None
     if result.returncode != 0:
         raise FlowchartUnavailable(_("生成流程图失败：%(error)s") % {"error": result.stderr.decode(errors="replace")[:200]})
-    svg = result.stdout.decode()
-    # The page embeds the chart: drop the XML prolog and doctype, keep the <svg> element.
-    return svg[svg.index("<svg"):] if "<svg" in svg else svg
+    # The page embeds the chart: only its drawing is kept (no prolog, doctype, links or anything active).
+    try:
+        return sanitise_svg(result.stdout.decode())
+    except UnsafeSvg:
+        raise FlowchartUnavailable(_("生成流程图失败：输出不是有效的 SVG。")) from None
 
 
 def chart_for(version: PowerVersion, department_name: str) -> Chart:
