@@ -15,6 +15,7 @@ from yifa.core import modules
 AUDIT_EVENT_TYPES: dict[str, Promise | str] = {
     "audit.purged": _("按保留期限清理审计日志"),
     "auth.login_locked": _("登录失败次数过多，账户锁定"),
+    "auth.account_throttled": _("账户登录失败次数过多，放慢尝试"),
 }
 
 

@@ -95,6 +95,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the client's address from a trusted proxy's X-Forwarded-For (yifa.core.clientip).
+    "yifa.core.clientip.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -169,6 +171,7 @@ TASKS = {
 # --- Authentication and security --------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "yifa.backoffice.login_throttle.ThrottledAccountBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -177,10 +180,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Login lock-out: 5 failures per user and address lock the account for 30 minutes.
+# The proxies whose X-Forwarded-For is believed (nginx on the same host by default); comma-separated CIDRs.
+YIFA_TRUSTED_PROXIES = env_list("YIFA_TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
+# Login lock-out: 5 failures from one address lock that address out for 30 minutes (whatever accounts it
+# tries); failures on one account from any number of addresses slow it down (yifa.backoffice.login_throttle)
+# rather than lock its owner out.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "yifa.core.clientip.axes_client_ip"
+YIFA_LOGIN_FAILURES_BEFORE_BACKOFF = env_int("YIFA_LOGIN_FAILURES_BEFORE_BACKOFF", 10)
+WAGTAILADMIN_USER_LOGIN_FORM = "yifa.backoffice.login.LoginForm"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 

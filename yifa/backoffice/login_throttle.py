@@ -1,0 +1,80 @@
+"""Slowing down guesses at one account from many addresses (login lock-out by account).
+
+django-axes locks an address out after a few failures. An attacker with many addresses could still
+try an account's password a few times from each; locking the account itself would let anyone lock
+its owner out. So failures on an account, from any address, are counted for an hour, and past
+YIFA_LOGIN_FAILURES_BEFORE_BACKOFF each further attempt must wait longer since the last failure (1, 2,
+4 … minutes, at most 30): 80 guesses from 20 addresses now take days, while the owner waits minutes.
+The count lives in the cache (shared by the app servers); the first slowdown is in the audit log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.dispatch import receiver
+
+from yifa.audit.actions import record_event
+from yifa.audit.actors import SystemJob
+
+WINDOW_SECONDS = 3600
+FIRST_WAIT_SECONDS = 60
+LONGEST_WAIT_SECONDS = 30 * 60
+
+
+def _key(username: str) -> str:
+    digest = hashlib.sha256((username or "").strip().lower().encode()).hexdigest()[:32]
+    return f"yifa:login-failures:{digest}"
+
+
+def failures(username: str) -> tuple[int, float]:
+    """(failures in the last hour, time of the last one)."""
+    value = cache.get(_key(username))
+    return (value[0], value[1]) if value else (0, 0.0)
+
+
+def wait_seconds(username: str, now: float | None = None) -> int:
+    """How long this account must wait before the next attempt is even checked (0: not slowed down)."""
+    count, last = failures(username)
+    over = count - settings.YIFA_LOGIN_FAILURES_BEFORE_BACKOFF
+    if over < 0:
+        return 0
+    wait = min(FIRST_WAIT_SECONDS * 2 ** min(over, 10), LONGEST_WAIT_SECONDS)
+    return max(0, int(last + wait - (now if now is not None else time.time())))
+
+
+@receiver(user_login_failed, dispatch_uid="yifa.backoffice.login_throttle.failed")
+def _count_failure(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+    username = str(credentials.get("username") or "")
+    if not username or getattr(request, "_yifa_login_throttled", False):
+        return  # an attempt refused for waiting is not another failure: the owner's retry must not extend it
+    count, _last = failures(username)
+    cache.set(_key(username), (count + 1, time.time()), timeout=WINDOW_SECONDS)
+    if count + 1 == settings.YIFA_LOGIN_FAILURES_BEFORE_BACKOFF:
+        ip = request.META.get("REMOTE_ADDR") if request is not None else None
+        record_event(actor=SystemJob("auth.throttle"), event_type="auth.account_throttled", ip=ip or None,
+                     new={"username": username[:150], "failures": count + 1})
+
+
+@receiver(user_logged_in, dispatch_uid="yifa.backoffice.login_throttle.succeeded")
+def _forget_failures(sender: Any, user: Any, **kwargs: Any) -> None:
+    cache.delete(_key(user.get_username()))
+
+
+class ThrottledAccountBackend(ModelBackend):
+    """Before any password is checked: refuse an account that must still wait (Django stops at PermissionDenied)."""
+
+    def authenticate(self, request: Any, username: str | None = None, password: str | None = None,
+                     **kwargs: Any) -> None:
+        if username and wait_seconds(username) > 0:
+            if request is not None:
+                request._yifa_login_throttled = True
+            raise PermissionDenied
+        return None
