@@ -61,6 +61,13 @@ def attachment_upload_to(instance: Attachment, filename: str) -> str:
     return f"attachments/{stamp:%Y/%m}/{instance.sha256[:32]}{instance.extension_with_dot}"
 
 
+def private_storage():  # type: ignore[no-untyped-def]
+    """Case files: outside the public media, served only through a view that checks the case's policy."""
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
 class Attachment(models.Model):
     """A file attached to any record (a case, a reply, a notice). Checked by casework.attachments."""
 
@@ -71,7 +78,7 @@ class Attachment(models.Model):
         "org.Department", verbose_name=_("部门"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     kind = models.CharField(_("类别"), max_length=40, blank=True)
-    file = models.FileField(_("文件"), upload_to=attachment_upload_to, max_length=255)
+    file = models.FileField(_("文件"), upload_to=attachment_upload_to, max_length=255, storage=private_storage)
     original_name = models.CharField(_("文件名"), max_length=200)
     extension = models.CharField(_("类型"), max_length=10)
     size = models.PositiveBigIntegerField(_("大小（字节）"))

@@ -233,8 +233,14 @@ WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "yifa" / "static"]
+# Case files (applicants' documents, evidence) are never public media: they live outside MEDIA_ROOT and
+# are served only by views that check the case's policy (X-Accel-Redirect through nginx when set).
+YIFA_PRIVATE_ROOT = Path(os.environ.get("YIFA_PRIVATE_ROOT", VAR_DIR / "private"))
+YIFA_ACCEL_REDIRECT_PREFIX = os.environ.get("YIFA_ACCEL_REDIRECT_PREFIX", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "yifa.core.storage.PrivateFileStorage",
+                "OPTIONS": {"location": YIFA_PRIVATE_ROOT, "base_url": None}},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -59,3 +59,28 @@ def test_another_department_cannot_attach(sample_case, outsider, media_root):
         add_attachment(actor=outsider, owner=sample_case, upload=upload("a.pdf", PDF), policy=sample_policy)
     assert not attachments_of(sample_case).exists()
     assert not case_events(sample_case).exists()
+
+
+def test_case_files_are_kept_outside_the_public_media(sample_case, editor, media_root, settings):
+    """/media/ is served by nginx (and by the demo) to anyone: a case file must never be there."""
+    from pathlib import Path
+
+    attachment = add_attachment(actor=editor, owner=sample_case, upload=upload("申请书.pdf", PDF), policy=sample_policy)
+    stored = Path(attachment.file.path).resolve()
+    assert stored.is_relative_to(Path(settings.YIFA_PRIVATE_ROOT).resolve())
+    assert not stored.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+    with pytest.raises(ValueError):  # no public URL can be made for it
+        attachment.file.url
+
+
+def test_through_nginx_the_file_is_sent_from_an_internal_location_after_the_check(sample_case, editor, media_root,
+                                                                                  settings):
+    from yifa.casework.attachments import attachment_response
+
+    attachment = add_attachment(actor=editor, owner=sample_case, upload=upload("申请书.pdf", PDF), policy=sample_policy)
+    settings.YIFA_ACCEL_REDIRECT_PREFIX = "/protected/"
+    response = attachment_response(attachment)
+    assert response["X-Accel-Redirect"] == f"/protected/{attachment.file.name}"
+    assert response.content == b"" and "filename*=UTF-8''" in response["Content-Disposition"]
+    settings.YIFA_ACCEL_REDIRECT_PREFIX = ""
+    assert b"".join(attachment_response(attachment).streaming_content) == PDF
