@@ -21,7 +21,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -44,7 +44,7 @@ from yifa.org.models import Department
 from yifa.org.scoping import department_scope
 
 from . import actions, selectors
-from .attachments import attachments_of
+from .attachments import attachment_response, attachments_of
 from .registry import CaseType
 from .transitions import step_options
 
@@ -304,12 +304,12 @@ class AssignView(CaseViewMixin, TemplateView):
 
 
 def attachment_view(case_type: CaseType):  # type: ignore[no-untyped-def]
-    def download(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    def download(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponse:
         case = selectors.case_or_404(case_type, request.user, pk)
         attachment = attachments_of(case).filter(pk=attachment_id).first()
         if attachment is None:
             raise Http404
-        return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+        return attachment_response(attachment)
 
     return download
 
