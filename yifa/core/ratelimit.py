@@ -13,7 +13,7 @@ from django.http import HttpRequest
 
 
 def client_key(request: HttpRequest) -> str:
-    # Behind nginx, REMOTE_ADDR is set from X-Real-IP by the proxy configuration, not trusted from the client.
+    # Behind nginx, REMOTE_ADDR is the client's, set from a trusted proxy's header (yifa.core.clientip).
     address = request.META.get("REMOTE_ADDR", "") or "unknown"
     return hashlib.sha256(address.encode()).hexdigest()[:32]
 
@@ -29,3 +29,12 @@ def hit(request: HttpRequest, scope: str, *, limit: int, window_seconds: int) ->
         cache.add(key, 1, timeout=window_seconds)
         return True
     return count <= limit
+
+
+def refund(request: HttpRequest, scope: str) -> None:
+    """Give back one use: the submission it counted was refused and stored nothing."""
+    key = f"yifa:ratelimit:{scope}:{client_key(request)}"
+    try:
+        cache.decr(key)
+    except ValueError:  # expired meanwhile: nothing to give back
+        pass

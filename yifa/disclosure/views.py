@@ -13,7 +13,7 @@ from yifa.audit.actors import PublicVisitor
 from yifa.calendar.explain import explain
 from yifa.calendar.selectors import deadline_of, deadline_progress
 from yifa.core.errors import ActionRefused
-from yifa.core.ratelimit import hit
+from yifa.core.ratelimit import hit, refund
 
 from . import actions
 from .forms import ApplicationForm, TrackForm
@@ -28,20 +28,24 @@ def application(request: HttpRequest) -> HttpResponse:
     """政府信息公开申请: the national form's fields, online."""
     form = ApplicationForm(request.POST or None, request.FILES or None)
     limited = False
-    if request.method == "POST":
+    if request.method == "POST" and form.is_valid():
+        # Counted once the request is complete, and given back if it is refused: a citizen correcting a
+        # mistake, or refused for another reason, is not held back.
         if not hit(request, "disclosure-application", limit=RATE_LIMIT, window_seconds=3600):
             limited = True
             form.add_error(None, _("提交过于频繁：同一网络每小时最多提交 %(n)s 件申请，请稍后再试。") % {"n": RATE_LIMIT})
-        elif form.is_valid():
+        else:
             item: DisclosureRequest = form.save(commit=False)
             item.channel = "online"
             visitor = PublicVisitor("disclosure-applicant", request.META.get("REMOTE_ADDR", ""))
             try:
                 actions.submit_request(actor=visitor, request=item, uploads=form.cleaned_data.get("attachments", []))
             except ValidationError as error:
+                refund(request, "disclosure-application")
                 for field, errors in getattr(error, "message_dict", {"__all__": error.messages}).items():
                     form.add_error(None if field == "__all__" or field not in form.fields else field, errors)
             except ActionRefused as error:
+                refund(request, "disclosure-application")
                 form.add_error(None, error.message)
             else:
                 request.session[SESSION_KEY] = [item.tracking_code, item.reference, item.department.name]

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from yifa.audit.actors import PublicVisitor
 from yifa.calendar.selectors import deadline_of
 from yifa.core.errors import ActionRefused
-from yifa.core.ratelimit import hit
+from yifa.core.ratelimit import hit, refund
 from yifa.org.models import Department
 
 from . import actions
@@ -59,7 +59,9 @@ def submit(request: HttpRequest) -> HttpResponse:
         else:
             visitor = PublicVisitor("message-author", request.META.get("REMOTE_ADDR", ""))
             message = leave_message(visitor, form)
-            if message is not None:
+            if message is None:
+                refund(request, "interaction-message")  # refused: it stored nothing, so it costs nothing
+            else:
                 request.session[SESSION_KEY] = [message.query_code, message.reference, message.department.name]
                 return redirect("interaction:submitted")
     recent = [public_message(m) for m in published_messages()[:5]]

@@ -92,6 +92,23 @@ def test_the_form_is_rate_limited_per_client(client, form_data, settings):
     assert DisclosureRequest.objects.count() == views.RATE_LIMIT
 
 
+def test_mistakes_and_refusals_do_not_use_up_the_allowance(client, form_data, department, monkeypatch):
+    from yifa.core.errors import ActionRefused
+    from yifa.disclosure import actions, views
+
+    for _ in range(views.RATE_LIMIT + 2):  # an incomplete form is not counted
+        assert client.post("/yishenqing/", {**form_data, "phone": "12345"}).status_code == 200
+
+    def refuse(**kwargs):
+        raise ActionRefused("暂时无法提交")
+
+    monkeypatch.setattr(actions, "submit_request", refuse)
+    for _ in range(views.RATE_LIMIT + 2):  # a refused submission stored nothing, so it costs nothing
+        assert "暂时无法提交" in client.post("/yishenqing/", form_data).content.decode()
+    monkeypatch.undo()
+    assert client.post("/yishenqing/", form_data).status_code == 302
+
+
 def test_a_robot_filling_the_hidden_field_is_turned_away(client, form_data):
     response = client.post("/yishenqing/", {**form_data, "website": "http://spam.example"})
     assert response.status_code == 200
