@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "yifa.core.middleware.SecurityHeadersMiddleware",
+    # A database that stays busy answers 503 with Retry-After, not 500.
+    "yifa.core.middleware.DatabaseBusyMiddleware",
     # Below every middleware that adds headers, so a page served from the cache carries them too.
     "yifa.pagecache.middleware.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -146,9 +148,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers proceed while one writer writes; IMMEDIATE avoids upgrade deadlocks.
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": 10,
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;"
             " PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
         ),
     }
