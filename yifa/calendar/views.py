@@ -28,6 +28,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from yifa.audit.models import AuditEvent
 from yifa.core.breadcrumbs import breadcrumbs
 from yifa.core.errors import ActionRefused
+from yifa.core.params import id_param
 from yifa.org.models import Department
 from yifa.org.scoping import department_scope
 
@@ -82,10 +83,7 @@ class DeadlineIndexView(AdminPage):
         state = request.GET.get("state") or "attention"
         if state not in dict(STATE_FILTERS):
             state = "attention"
-        try:
-            department_id = int(request.GET.get("department") or 0) or None
-        except ValueError:
-            department_id = None
+        department_id = id_param(request.GET.get("department"))
         today = timezone.localdate()
         qs = deadline_list(request.user, state="" if state == "all" else state, department_id=department_id,
                            today=today).prefetch_related("target", "suspensions")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from yifa.casework.selectors import case_or_404
 from yifa.core.breadcrumbs import breadcrumbs
 from yifa.core.errors import ActionRefused
+from yifa.core.params import id_param, int_param
 from yifa.org.models import Department
 from yifa.org.scoping import department_scope
 
@@ -44,16 +45,9 @@ def request_notice(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 
 def statistics(request: HttpRequest) -> HttpResponse:
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
-    year = min(max(year, 2008), 2199)
+    year = int_param(request.GET.get("year"), default=timezone.localdate().year, minimum=2008, maximum=2199)
     scope = department_scope(request.user)
-    try:
-        department_id = int(request.GET.get("department") or 0) or None
-    except ValueError:
-        department_id = None
+    department_id = id_param(request.GET.get("department"))
     qs = requests_visible_to(request.user)
     if department_id:
         qs = qs.filter(department_id=department_id)

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from yifa.core.params import int_param
+
 from .selectors import top_columns
 
 MAX_PAGE = 1000
@@ -41,10 +43,7 @@ def search(request: HttpRequest) -> HttpResponse:
     source = request.GET.get("source", "").strip()[:60]
     date_from = _date(request.GET.get("from", ""), notices, _("起始日期"))
     date_to = _date(request.GET.get("to", ""), notices, _("截止日期"))
-    try:
-        page_number = min(max(int(request.GET.get("p", "1")), 1), MAX_PAGE)
-    except ValueError:
-        page_number = 1
+    page_number = int_param(request.GET.get("p"), default=1, minimum=1, maximum=MAX_PAGE)
     sources = dict(registered_sources())
     results = run_search(
         query, source=source if source in sources else None, column=column or None,
