@@ -6,6 +6,7 @@ Redis or Memcached in production so the count is common to all processes).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 
 from django.core.cache import cache
@@ -34,7 +35,5 @@ def hit(request: HttpRequest, scope: str, *, limit: int, window_seconds: int) ->
 def refund(request: HttpRequest, scope: str) -> None:
     """Give back one use: the submission it counted was refused and stored nothing."""
     key = f"yifa:ratelimit:{scope}:{client_key(request)}"
-    try:
+    with contextlib.suppress(ValueError):  # expired meanwhile: nothing to give back
         cache.decr(key)
-    except ValueError:  # expired meanwhile: nothing to give back
-        pass

@@ -70,7 +70,7 @@ def test_case_files_are_kept_outside_the_public_media(sample_case, editor, media
     assert stored.is_relative_to(Path(settings.YIFA_PRIVATE_ROOT).resolve())
     assert not stored.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
     with pytest.raises(ValueError):  # no public URL can be made for it
-        attachment.file.url
+        _ = attachment.file.url
 
 
 def test_through_nginx_the_file_is_sent_from_an_internal_location_after_the_check(sample_case, editor, media_root,
