@@ -11,9 +11,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from yifa.api.api import api
+from yifa.backoffice.logout import LogoutView
 
 urlpatterns: list = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before Wagtail's own: logging out ends the server's session for GET too (yifa.backoffice.logout).
+    path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api.urls),

@@ -31,16 +31,24 @@ def env_int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
+ENVIRONMENTS = ("development", "production")
 ENVIRONMENT = os.environ.get("DJANGO_ENV", "development")
+if ENVIRONMENT not in ENVIRONMENTS:
+    # "prod" or a typo must not quietly mean a development server (DEBUG on, the demo's secret key).
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"DJANGO_ENV must be one of {', '.join(ENVIRONMENTS)}, not {ENVIRONMENT!r}.")
 PRODUCTION = ENVIRONMENT == "production"
+DEMO_SECRET_KEY = "yifa-demo-insecure-key-change-me-in-production"
 
 DEBUG = env_bool("DEBUG", not PRODUCTION)
 # The demo key is only for a machine nobody else reaches; production refuses to start without a real one.
-SECRET_KEY = os.environ.get("SECRET_KEY", "" if PRODUCTION else "yifa-demo-insecure-key-change-me-in-production")
-if PRODUCTION and len(SECRET_KEY) < 50:
+SECRET_KEY = os.environ.get("SECRET_KEY", "" if PRODUCTION else DEMO_SECRET_KEY)
+if PRODUCTION and (len(SECRET_KEY) < 50 or DEMO_SECRET_KEY in SECRET_KEY or "change-me" in SECRET_KEY):
     from django.core.exceptions import ImproperlyConfigured
 
-    raise ImproperlyConfigured("SECRET_KEY must be set to 50 or more random characters when DJANGO_ENV=production.")
+    raise ImproperlyConfigured("SECRET_KEY must be set to 50 or more random characters, not the demo's key, when "
+                               "DJANGO_ENV=production.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")

@@ -75,3 +75,47 @@ def test_security_headers_are_sent(client, db):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "same-origin"
     assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def _run(tmp_path, *command, **environment):
+    env = {**{k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_ENV")},
+           "DJANGO_SETTINGS_MODULE": "yifa.settings", "YIFA_VAR_DIR": str(tmp_path),
+           "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3", **environment}
+    return subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
+@pytest.mark.parametrize("value", ["prod", "Production", "staging", ""])
+def test_an_unknown_environment_refuses_to_start(tmp_path, value):
+    result = _run(tmp_path, "check", DJANGO_ENV=value)
+    assert result.returncode != 0 and "DJANGO_ENV must be one of" in result.stderr
+
+
+def test_a_secret_key_built_on_the_demo_key_is_refused_in_production(tmp_path):
+    result = _run(tmp_path, "check", DJANGO_ENV="production", ALLOWED_HOSTS="zwgk.zhaodong.gov.cn",
+                  SECRET_KEY="yifa-demo-insecure-key-change-me-in-production" + "x" * 10)
+    assert result.returncode != 0 and "not the demo's key" in result.stderr
+
+
+def test_the_demo_is_not_loaded_in_production_unless_forced(tmp_path):
+    production = {"DJANGO_ENV": "production", "ALLOWED_HOSTS": "zwgk.zhaodong.gov.cn",
+                  "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop"}
+    assert _run(tmp_path, "migrate", "--no-input", **production).returncode == 0
+    result = _run(tmp_path, "demo", **production)
+    assert result.returncode != 0 and "--force-in-production" in result.stderr
+    users = _run(tmp_path, "shell", "-c", "from django.contrib.auth.models import User; print(User.objects.count())",
+                 **production)
+    assert users.stdout.strip().splitlines()[-1] == "0"
+
+
+def test_logging_out_by_a_link_ends_the_session_on_the_server(client, make_user, department):
+    from django.contrib.sessions.models import Session
+
+    make_user("department_editor", department, username="clerk", password="correct-horse-battery")
+    client.post(reverse("wagtailadmin_login"), {"username": "clerk", "password": "correct-horse-battery"})
+    key = client.session.session_key
+    assert Session.objects.filter(session_key=key).exists()
+    client.get("/admin/logout/")
+    assert not Session.objects.filter(session_key=key).exists()
+    client.cookies["sessionid"] = key  # the old cookie, kept by someone: it no longer opens the back office
+    assert client.get("/admin/").status_code == 302

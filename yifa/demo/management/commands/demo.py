@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from yifa.core.modules import demo_loaders
 
@@ -12,8 +13,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--only", nargs="*", default=None, help="只载入这些模块的演示数据")
+        parser.add_argument("--force-in-production", action="store_true",
+                            help="在生产环境（DJANGO_ENV=production）中仍然载入演示数据（会创建公开密码的演示账户）")
 
     def handle(self, *args, **options):
+        if settings.PRODUCTION and not options["force_in_production"]:
+            # The demo makes accounts (admin included) whose password is printed in the README.
+            raise CommandError("这是生产环境（DJANGO_ENV=production）：演示数据会创建密码公开的演示账户（含系统管理员），"
+                               "因此不予载入。确需载入请加 --force-in-production。")
         only = set(options["only"] or [])
         for label, loader in demo_loaders():
             if only and label not in only:
