@@ -54,3 +54,6 @@ lock: venv
 
 clean:
 	rm -rf $(VENV) var
+
+openapi: venv
+	$(PY) manage.py openapi

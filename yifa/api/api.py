@@ -1,11 +1,16 @@
-"""One NinjaAPI for the project. An app exposes `router` in `yifa/<app>/api.py`, mounted at /api/<label>/."""
+"""One NinjaAPI for the project. An app exposes `router` in `yifa/<app>/api.py`, mounted at /api/<label>/;
+the staff API over the case registry (`yifa/api/cases.py`) is mounted at /api/cases/."""
 
 from __future__ import annotations
 
 import importlib
 
 from django.apps import apps
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+
+from .auth import TokenRefused
+from .cases import router as cases_router
 
 api = NinjaAPI(
     title="yifa API",
@@ -30,4 +35,12 @@ def mount_app_routers() -> None:
             api.add_router(f"/{config.label}/", router)
 
 
+@api.exception_handler(TokenRefused)
+def token_refused(request: HttpRequest, error: TokenRefused) -> HttpResponse:
+    response = api.create_response(request, {"detail": error.message}, status=401)
+    response["WWW-Authenticate"] = 'Bearer realm="yifa"'
+    return response
+
+
+api.add_router("/cases", cases_router)
 mount_app_routers()

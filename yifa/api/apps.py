@@ -6,3 +6,10 @@ class ApiConfig(AppConfig):
     name = "yifa.api"
     label = "api"
     verbose_name = _("接口")
+
+    def ready(self) -> None:
+        from yifa.core.modules import register_module
+
+        from .registration import MODULE
+
+        register_module(MODULE)

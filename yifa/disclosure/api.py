@@ -7,7 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from yifa.audit.actors import PublicVisitor
 from yifa.calendar.explain import explain
@@ -72,7 +72,7 @@ class RequestStatus(Schema):
              summary="提交政府信息公开申请", auth=None)
 def file_request(request: HttpRequest, payload: RequestIn):  # type: ignore[no-untyped-def]
     if not hit(request, "disclosure-application", limit=RATE_LIMIT, window_seconds=3600):
-        return 429, {"detail": _("提交过于频繁，请稍后再试。")}
+        return Status(429, {"detail": _("提交过于频繁，请稍后再试。")})
     from yifa.org.models import Department
 
     data = payload.dict()
@@ -80,32 +80,32 @@ def file_request(request: HttpRequest, payload: RequestIn):  # type: ignore[no-u
     data["department"] = department.pk if department else ""
     form = ApplicationForm(data)
     if not form.is_valid():
-        return 422, {"detail": _("申请内容有误，请按提示修改。"), "errors": {k: list(v) for k, v in form.errors.items()}}
+        return Status(422, {"detail": _("申请内容有误，请按提示修改。"), "errors": {k: list(v) for k, v in form.errors.items()}})
     item = form.save(commit=False)
     item.channel = "online"
     try:
         actions.submit_request(actor=PublicVisitor("api", request.META.get("REMOTE_ADDR", "")), request=item)
     except ValidationError as error:
-        return 422, {"detail": _("申请内容有误，请按提示修改。"), "errors": getattr(error, "message_dict", {})}
+        return Status(422, {"detail": _("申请内容有误，请按提示修改。"), "errors": getattr(error, "message_dict", {})})
     except ActionRefused as error:
-        return 422, {"detail": error.message}
-    return 201, {"reference": item.reference, "tracking_code": item.tracking_code, "status": item.get_status_display()}
+        return Status(422, {"detail": error.message})
+    return Status(201, {"reference": item.reference, "tracking_code": item.tracking_code, "status": item.get_status_display()})
 
 
 @router.get("/requests/{code}", response={200: RequestStatus, 404: Problem, 429: Problem},
             summary="查询申请办理进度（查询码和联系电话）", auth=None)
 def follow_request(request: HttpRequest, code: str, phone: str):  # type: ignore[no-untyped-def]
     if not hit(request, "disclosure-track", limit=60, window_seconds=3600):
-        return 429, {"detail": _("查询过于频繁，请稍后再试。")}
+        return Status(429, {"detail": _("查询过于频繁，请稍后再试。")})
     item = find_for_tracking(code[:20], phone[:30])
     if item is None:
-        return 404, {"detail": _("没有找到这个查询码对应的申请，或者联系电话与申请时填写的不一致。")}
+        return Status(404, {"detail": _("没有找到这个查询码对应的申请，或者联系电话与申请时填写的不一致。")})
     reply = deadline_of(item, actions.REPLY, running=False)
-    return 200, {
+    return Status(200, {
         "reference": item.reference, "department": item.department.name, "status": item.get_status_display(),
         "outcome": item.get_outcome_display() if item.outcome else "", "submitted_at": item.submitted_at,
         "received_on": item.received_on, "due_date": reply.due_date if reply else None,
         "concluded_on": item.concluded_on,
         "how_the_due_date_was_computed": explain(reply.trace, reply.unit) if reply else [],
         "steps": [{"at": when, "step": label} for when, label in public_steps(item)],
-    }
+    })

@@ -14,7 +14,7 @@ from typing import Any
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from yifa.audit.actors import PublicVisitor
 from yifa.calendar.selectors import deadline_of
@@ -108,7 +108,7 @@ BODY_SCHEMA = {"requestBody": {"required": True, "content": {"application/json":
 def submit_message(request: HttpRequest):  # type: ignore[no-untyped-def]
     data = _body(request)
     if data is None:
-        return 400, {"detail": _("请求体应为 JSON 对象，字段见接口文档中的 MessageIn。")}
+        return Status(400, {"detail": _("请求体应为 JSON 对象，字段见接口文档中的 MessageIn。")})
     code = data.get("department")
     department = Department.objects.filter(code=code[:30], is_active=True).first() if isinstance(code, str) else None
     texts = {name: data.get(name) for name in ("subject", "content", "name", "phone", "email", "website")}
@@ -123,34 +123,34 @@ def submit_message(request: HttpRequest):  # type: ignore[no-untyped-def]
     if not form.is_valid() or wrong_types:
         errors: dict[str, list[str]] = {k: [str(e) for e in v] for k, v in form.errors.items()}
         errors.update(wrong_types)
-        return 422, {"detail": _("留言内容有误，请按提示修改。"), "errors": errors}
+        return Status(422, {"detail": _("留言内容有误，请按提示修改。"), "errors": errors})
     limit = messages_per_hour()
     if not hit(request, "interaction-message", limit=limit, window_seconds=3600):
-        return 429, {"detail": _("留言过于频繁：同一网络每小时最多提交 %(n)s 条留言，请一小时后再试。") % {"n": limit}}
+        return Status(429, {"detail": _("留言过于频繁：同一网络每小时最多提交 %(n)s 条留言，请一小时后再试。") % {"n": limit}})
     message = leave_message(PublicVisitor("api", request.META.get("REMOTE_ADDR", "")), form)
     if message is None:
-        return 422, {"detail": _("留言内容有误，请按提示修改。"), "errors": {k: list(v) for k, v in form.errors.items()}}
-    return 201, {"reference": message.reference, "query_code": message.query_code, "status": public_status(message)}
+        return Status(422, {"detail": _("留言内容有误，请按提示修改。"), "errors": {k: list(v) for k, v in form.errors.items()}})
+    return Status(201, {"reference": message.reference, "query_code": message.query_code, "status": public_status(message)})
 
 
 @router.get("/lookup", response={200: MessageStatus, 404: Problem, 422: Problem, 429: Problem},
             summary="查询留言办理情况（查询码和联系电话）", auth=None)
 def lookup_message(request: HttpRequest, code: str = "", phone: str = ""):  # type: ignore[no-untyped-def]
     if not code.strip() or not phone.strip():
-        return 422, {"detail": _("请填写查询码和留言时填写的联系电话。")}
+        return Status(422, {"detail": _("请填写查询码和留言时填写的联系电话。")})
     if not hit(request, "interaction-lookup", limit=LOOKUPS_PER_HOUR, window_seconds=3600):
-        return 429, {"detail": _("查询过于频繁，请稍后再试。")}
+        return Status(429, {"detail": _("查询过于频繁，请稍后再试。")})
     message = find_for_lookup(code.strip()[:20], phone[:30])
     if message is None:
-        return 404, {"detail": _("没有找到这个查询码对应的留言，或者联系电话与留言时填写的不一致。")}
+        return Status(404, {"detail": _("没有找到这个查询码对应的留言，或者联系电话与留言时填写的不一致。")})
     deadline = deadline_of(message, actions.REPLY, running=False)
-    return 200, {
+    return Status(200, {
         "reference": message.reference, "department": message.department.name, "subject": message.subject,
         "status": public_status(message), "submitted_at": message.submitted_at,
         "due_date": deadline.due_date if deadline else None,
         "reply": public_message(message).reply if message.is_public else "",
         "close_reason": message.get_close_reason_display() if message.close_reason else "",
-    }
+    })
 
 
 @router.get("/messages", response={200: PublishedPage, 404: Problem, 422: Problem},
@@ -160,19 +160,19 @@ def list_published(request: HttpRequest, department: str = "", page: str = "1"):
     if department:
         found = Department.objects.filter(code=department[:30], is_active=True).only("pk").first()
         if found is None:
-            return 422, {"detail": _("没有代码为“%(code)s”的部门。") % {"code": department[:30]}}
+            return Status(422, {"detail": _("没有代码为“%(code)s”的部门。") % {"code": department[:30]}})
         department_id = found.pk
     try:
         number = int(page)
     except ValueError:
-        return 422, {"detail": _("页码应为正整数。")}
+        return Status(422, {"detail": _("页码应为正整数。")})
     paginator = Paginator(published_messages(department_id=department_id), PER_PAGE)
     try:
         current = paginator.page(number)
     except EmptyPage:
-        return 404, {"detail": _("没有第 %(n)s 页，共 %(pages)s 页。") % {"n": number, "pages": paginator.num_pages}}
-    return 200, {"count": paginator.count, "page": current.number, "pages": paginator.num_pages,
-                 "items": [_out(public_message(m)) for m in current.object_list]}
+        return Status(404, {"detail": _("没有第 %(n)s 页，共 %(pages)s 页。") % {"n": number, "pages": paginator.num_pages}})
+    return Status(200, {"count": paginator.count, "page": current.number, "pages": paginator.num_pages,
+                        "items": [_out(public_message(m)) for m in current.object_list]})
 
 
 @router.get("/messages/{reference}", response={200: PublishedMessageOut, 404: Problem},
@@ -180,5 +180,5 @@ def list_published(request: HttpRequest, department: str = "", page: str = "1"):
 def published_detail(request: HttpRequest, reference: str):  # type: ignore[no-untyped-def]
     message = published_message(reference)
     if message is None:
-        return 404, {"detail": _("没有这条公开的留言。")}
-    return 200, _out(public_message(message))
+        return Status(404, {"detail": _("没有这条公开的留言。")})
+    return Status(200, _out(public_message(message)))
