@@ -11,16 +11,18 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import UploadedFile
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from yifa.audit.actions import check_actor, record_event
+from yifa.audit.actions import actor_may, check_actor, record_event
 from yifa.audit.actors import Actor
 from yifa.core.errors import ActionRefused
 from yifa.org.models import Role
 
 from .models import Case
 from .registry import CaseType, Step
+from .transitions import PERMISSION, record_refusal, who_may
 
 ASSIGNABLE_ROLES = (Role.DEPARTMENT_EDITOR, Role.DEPARTMENT_HEAD, Role.INSPECTOR)
 
@@ -46,6 +48,12 @@ def take_step(*, actor: Actor, case_type: CaseType, case: Case, step_name: str, 
     step = case_type.step(step_name)
     if step is None:
         raise ActionRefused(_("没有名为“%(step)s”的办理步骤。") % {"step": step_name[:40]})
+    # Whose step it is comes before what was filled in: a role that may not take it learns that, not a form error.
+    if not actor_may(case_type.policy, actor, step.transition.permission, case):
+        reason = _("您没有权限执行此步骤：%(who)s") % {"who": who_may(case_type.policy, step.transition)}
+        if actor_may(case_type.policy, actor, "view", case):
+            record_refusal(actor=actor, case=case, transition=step.transition, guard=PERMISSION, reason=reason)
+        raise PermissionDenied(reason)
     form = step.form(data, _files_dict(files))
     if not form.is_valid():
         raise StepInputInvalid({field: [str(m) for m in messages] for field, messages in form.errors.items()})

@@ -77,8 +77,9 @@ def queue(case_type: CaseType, user: Any, *, status: str = QUEUE_STATUS_OPEN, de
         qs = qs.filter(status=status)
     if department_id:
         qs = qs.filter(department_id=department_id)
-    if deadline_state and case_type.main_deadline:
-        qs = qs.filter(main_state=deadline_state)
+    if deadline_state:
+        # A case type without a clock of its own has nothing overdue, due soon or paused.
+        qs = qs.filter(main_state=deadline_state) if case_type.main_deadline else qs.none()
     if assigned_to_me:
         qs = qs.filter(assigned_to=user)
     return order_by_due(case_type, qs)

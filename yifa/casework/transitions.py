@@ -77,7 +77,9 @@ def guard_refusal(transition: Transition, case: Case) -> GuardRefused | None:
     a bug must never let a mandatory step be skipped."""
     for guard in transition.guards:
         try:
-            reason = guard.check(case)
+            # In a savepoint: a guard failing in the database must not abort the caller's transaction (PostgreSQL).
+            with transaction.atomic():
+                reason = guard.check(case)
         except Exception:
             logger.exception("guard %s of step %s failed on %s", guard.name, transition.name, case)
             reason = _("系统无法完成“%(guard)s”检查，为稳妥起见未执行该步骤；请联系系统管理员。") % {"guard": guard.label}
@@ -186,7 +188,7 @@ def _perform(case: CaseT, transition: Transition, *, actor: Actor, policy: Any, 
     return locked
 
 
-def _who_may(policy: Any, transition: Transition) -> str:
+def who_may(policy: Any, transition: Transition) -> str:
     """"须由部门负责人办理": whose step it is, for a person who may not take it."""
     from yifa.org.models import Role
 
@@ -214,7 +216,7 @@ def step_options(case: Case, transitions: Iterable[Transition], *, actor: Actor,
         if not transition.allowed_from(case.status):
             continue
         if not actor_may(policy, actor, transition.permission, case):
-            options.append(StepOption(transition, False, _who_may(policy, transition), PERMISSION))
+            options.append(StepOption(transition, False, who_may(policy, transition), PERMISSION))
             continue
         refusal = guard_refusal(transition, case)
         if refusal is not None:
