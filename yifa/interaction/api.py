@@ -94,7 +94,7 @@ def _out(item: PublicMessage) -> dict[str, Any]:
 def _body(request: HttpRequest) -> dict[str, Any] | None:
     try:
         data = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: a body nested 100,000 deep
         return None
     return data if isinstance(data, dict) else None
 

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
+from pydantic import Field
 from ninja.errors import HttpError
 
 from yifa.org.models import Department
@@ -24,6 +25,8 @@ from .models import VERSION_MODELS, AdjustmentKind, Catalogue, PowerType, PowerV
 
 router = Router(tags=["权责清单"])
 MAX_PAGE_SIZE = 200
+MAX_PAGE = 100_000  # more than a 1,000,000-item list has pages: a larger number is a mistake, answered with 422
+FIRST_YEAR, LAST_YEAR = 1949, 2199
 
 
 class ListQuery(Schema):
@@ -31,9 +34,9 @@ class ListQuery(Schema):
     department: str = ""
     type: str = ""
     status: str = selectors.ListStatus.IN_FORCE
-    q: str = ""
-    page: int = 1
-    page_size: int = 50
+    q: str = Field("", max_length=200)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page_size: int = Field(50, ge=1, le=MAX_PAGE_SIZE)
 
 
 class ItemSummary(Schema):
@@ -195,8 +198,9 @@ def list_approvals(request: HttpRequest, query: Query[ListQuery]) -> dict[str, A
 
 
 @router.get("/adjustments", response=list[AdjustmentOut], summary="一年的清单调整")
-def list_adjustments(request: HttpRequest, year: int, list: str = "", kind: str = "", page: int = 1,
-                     page_size: int = 100) -> list[dict[str, Any]]:
+def list_adjustments(request: HttpRequest, year: int = Query(..., ge=FIRST_YEAR, le=LAST_YEAR),  # noqa: B008
+                     list: str = "", kind: str = "", page: int = Query(1, ge=1, le=MAX_PAGE),  # noqa: B008
+                     page_size: int = Query(100, ge=1, le=MAX_PAGE_SIZE)) -> list[dict[str, Any]]:  # noqa: B008
     if list and list not in Catalogue.values:
         raise HttpError(400, _("list 应为 power、intermediary 或 approval。"))
     if kind and kind not in AdjustmentKind.values:
@@ -216,7 +220,7 @@ def list_adjustments(request: HttpRequest, year: int, list: str = "", kind: str 
 
 @router.get("/figures/{year}", response=Figures, summary="一年的清单数字（种子报告“依法行政”部分）")
 def figures(request: HttpRequest, year: int) -> Any:
-    if not 1949 <= year <= 2199:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise HttpError(400, _("年度超出范围。"))
     return selectors.pillar_figures(year)
 

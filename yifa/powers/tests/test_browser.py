@@ -128,18 +128,22 @@ def test_a_department_imports_its_list_and_the_legal_affairs_office_approves_it(
     page.wait_for_url("**/admin/**")
     request = ChangeRequest.objects.get()
     assert request.status == "draft"
-    assert page.get_by_role("button", name="提交合法性审查").count() == 0  # the head submits, not the editor
+    # The head submits, not the editor: the editor sees the step disabled, saying whose it is.
+    assert page.get_by_role("link", name="提交合法性审查").count() == 0
+    assert "部门负责人办理" in page.locator(".yifa-steps").inner_text()
     screenshot(page, "powers-admin-request-draft")
     request_page = page.url
 
     login(page, "head")
     page.goto(request_page)
+    page.get_by_role("link", name="提交合法性审查").click()
     page.get_by_role("button", name="提交合法性审查").click()
     page.wait_for_url(request_page)
 
     login(page, "legal")
     page.goto(request_page)
-    page.fill("#reason-approve", "经审查，设定依据合法。")
+    page.get_by_role("link", name="审查通过").click()
+    page.fill("#id_reason", "经审查，设定依据合法。")
     screenshot(page, "powers-admin-request-review")
     page.get_by_role("button", name="审查通过").click()
     page.wait_for_url(request_page)
