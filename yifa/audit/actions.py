@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from .actors import Actor, PublicVisitor, SystemJob
@@ -136,6 +136,10 @@ def purge_expired_events(*, actor: Actor, older_than_days: int | None = None) ->
         raise ValueError("网络安全法第二十一条：网络日志留存不少于六个月，不能清理 183 天以内的审计日志。")
     cutoff = timezone.now() - timedelta(days=days)
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # The database refuses to delete audit rows except in a transaction that says it is this purge.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL yifa.audit_purge = 'on'")
         expired = AuditEvent.objects.filter(occurred_at__lt=cutoff)
         ids = list(expired.values_list("pk", flat=True))
         # The only delete path: a raw queryset delete that bypasses the append-only guard.

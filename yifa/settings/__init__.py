@@ -189,6 +189,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "yifa.core.passwords.LocalWordPasswordValidator"},
 ]
 # The proxies whose X-Forwarded-For is believed (nginx on the same host by default); comma-separated CIDRs.
 YIFA_TRUSTED_PROXIES = env_list("YIFA_TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
@@ -289,6 +290,7 @@ YIFA_DUE_SOON_WORKING_DAYS = env_int("YIFA_DUE_SOON_WORKING_DAYS", 3)
 # 网络安全法 art.21: network logs kept no less than six months. The purge refuses anything younger.
 YIFA_AUDIT_RETENTION_DAYS = max(env_int("YIFA_AUDIT_RETENTION_DAYS", 365 * 3), 183)
 YIFA_CITY_NAME = os.environ.get("YIFA_CITY_NAME", "肇东市")
+YIFA_CITY_PINYIN = os.environ.get("YIFA_CITY_PINYIN", "zhaodong,zhaodongshi")
 # The city's published hotlines (民情热线, 企业投诉中心): official contacts, never masked as a citizen's phone.
 YIFA_OFFICIAL_PHONES = env_list("YIFA_OFFICIAL_PHONES", "0455-7711365,0455-5919595")
 # Public messages (互动交流) each client may leave per hour (no national rule: a local default).

@@ -94,3 +94,17 @@ def test_the_yifa_command_wraps_manage_py(tmp_path):
     result = subprocess.run([sys.executable, "-m", "yifa", "help", "demo"], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "载入肇东市" in result.stdout
+
+
+def test_on_postgresql_the_database_refuses_to_change_or_delete_an_audit_row(db, editor):
+    from django.db import connection, transaction
+    from django.db.utils import DatabaseError
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigger exists on PostgreSQL; SQLite relies on the model's guard")
+    event = record_event(actor=editor, event_type="audit.purged", new={"removed": 0})
+    for statement in ("UPDATE audit_auditevent SET reason = 'rewritten' WHERE id = %s",
+                      "DELETE FROM audit_auditevent WHERE id = %s"):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(statement, [event.pk])
+    assert AuditEvent.objects.filter(pk=event.pk, reason="").exists()

@@ -60,13 +60,21 @@ def test_sessions_time_out_after_idle_minutes(settings):
     assert settings.SESSION_SAVE_EVERY_REQUEST
 
 
-@pytest.mark.parametrize("password", ["123456789012", "password1234", "short"])
+@pytest.mark.parametrize("password", ["123456789012", "password1234", "short", "zhaodong2016", "admin12345",
+                                      "Zhaodong@2016", "ZhaoDongShi2017!", "yifaadmin2024", "Yifa@2016demo"])
 def test_weak_passwords_are_refused(password):
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
         validate_password(password)
+
+
+@pytest.mark.parametrize("password", ["correct-horse-battery", "肇东市民情热线2016好", "Tq7#vLp9!mZx"])
+def test_good_passwords_pass(password):
+    from django.contrib.auth.password_validation import validate_password
+
+    validate_password(password)
 
 
 def test_security_headers_are_sent(client, db):
