@@ -111,7 +111,8 @@ class CaseType:
     header_links: Sequence[HeaderLink] = ()
     # Fields the queue's search box looks in (a case-insensitive substring: Chinese works).
     search_fields: Sequence[str] = ("reference",)
-    select_related: Sequence[str] = ("department", "assigned_to")
+    # The assignee's staff record too: each row shows the assignee's name (one query per row otherwise).
+    select_related: Sequence[str] = ("department", "assigned_to", "assigned_to__staff")
 
     def step(self, name: str) -> Step | None:
         return next((step for step in self.steps if step.name == name), None)
@@ -125,8 +126,9 @@ class CaseType:
         choices = self.model._meta.get_field("status").choices or []
         return [value for value, _label in choices if value not in self.model.CLOSED_STATUSES]  # type: ignore[misc]
 
-    def status_choices(self) -> list[tuple[str, str]]:
-        return [(value, str(label)) for value, label in self.model._meta.get_field("status").choices or []]  # type: ignore[misc]
+    def status_choices(self) -> list[tuple[str, Label]]:
+        """(value, label); the labels stay lazy, so a screen built once at start-up speaks each user's language."""
+        return list(self.model._meta.get_field("status").choices or [])  # type: ignore[arg-type]
 
     def visible_to(self, user: Any) -> QuerySet:
         """The cases of this type the user may see: the department's staff their own, city roles all."""

@@ -195,7 +195,7 @@ def who_may(policy: Any, transition: Transition) -> str:
     roles = [str(label) for value, label in Role.choices if value in policy.roles_for(transition.permission)]
     if not roles:
         return _("您的角色不能执行此步骤。")
-    return _("须由%(roles)s办理。") % {"roles": "或".join(roles)}
+    return _("须由%(roles)s办理。") % {"roles": _("或").join(roles)}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from yifa.core.contact import normalise_phone, validate_phone, validate_resident_id
@@ -188,7 +189,7 @@ class TransferForm(forms.Form):
 class ReplyForm(forms.Form):
     outcome = forms.ChoiceField(label=_("答复类型"), choices=Outcome.choices)
     reason = forms.ChoiceField(label=_("具体情形"), required=False, choices=[("", "—"), *[
-        (r, f"{Outcome(o).label} · {Reason(r).label}") for o, rs in REASONS_OF.items() for r in rs
+        (r, format_lazy("{} · {}", Outcome(o).label, Reason(r).label)) for o, rs in REASONS_OF.items() for r in rs
         if r not in ("no_correction", "fee_unpaid")]])
     replied_on = DayField(label=_("答复日"), initial=_today)
     summary = forms.CharField(label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 5}))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext as _now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from yifa.casework.registry import CaseType, HeaderLink, Panel, Step
@@ -20,7 +20,7 @@ from .policies import request_policy
 
 def _fee_help(request: DisclosureRequest) -> str:
     fee = fees.fee_by_count(actions.requests_this_month(request))
-    return _now("按件计收参考：") + " ".join(str(line) for line in fee.lines)
+    return gettext("按件计收参考：") + " ".join(str(line) for line in fee.lines)
 
 
 def _notices(http_request: Any, request: DisclosureRequest) -> dict[str, Any]:

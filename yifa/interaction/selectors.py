@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from yifa.core.contact import same_phone
@@ -29,7 +29,7 @@ def unanswered(received_before: dt.date) -> QuerySet[Message]:
 
 
 def public_name(name: str, allowed: bool) -> str:
-    return name if allowed and name.strip() else gettext_now("网友")
+    return name if allowed and name.strip() else gettext("网友")
 
 
 @dataclass(frozen=True)

@@ -74,10 +74,10 @@ def test_an_officer_handles_a_request_in_english(english, editor, registered):
     request = registered(D(2017, 9, 20))
     english.force_login(editor)
     queue = english.get("/admin/cases/disclosure-request/").content.decode()
-    for english_text in ["Disclosure on request", "All open", "Statistics", "Information-processing fee calculator",
-                         "Applicant", "Date of receipt", request.reference]:
+    for english_text in ["Disclosure on request", "Not finished", "Statistics", "Information-processing fee calculator",
+                         "Matter", "Deadline state", "Handled by", "In progress", request.reference]:
         assert english_text in queue, english_text
-    for chinese in ["依申请公开", "全部未办结", "信息处理费计算", "收到申请之日"]:
+    for chinese in ["依申请公开", "未办结", "信息处理费计算", "期限状态", "办理中", "待登记"]:
         assert chinese not in queue, chinese
 
     detail = english.get(f"/admin/cases/disclosure-request/{request.pk}/").content.decode()
@@ -85,7 +85,7 @@ def test_an_officer_handles_a_request_in_english(english, editor, registered):
                          "Receipt for a request for government information", "Natural person", "Reply deadline"]:
         assert english_text in detail, english_text
     # Labels are in English; what was recorded (the event log's values, a deadline's purpose) stays as written.
-    for chinese in ["告知补正", "承办部门", "文书"]:
+    for chinese in ["告知补正", "承办部门", "文书", "须由"]:
         assert chinese not in detail, chinese
 
 
