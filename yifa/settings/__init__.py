@@ -250,8 +250,7 @@ YIFA_PRIVATE_ROOT = Path(os.environ.get("YIFA_PRIVATE_ROOT", VAR_DIR / "private"
 YIFA_ACCEL_REDIRECT_PREFIX = os.environ.get("YIFA_ACCEL_REDIRECT_PREFIX", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "yifa.core.storage.PrivateFileStorage",
-                "OPTIONS": {"location": YIFA_PRIVATE_ROOT, "base_url": None}},
+    "private": {"BACKEND": "yifa.core.storage.PrivateFileStorage"},  # in YIFA_PRIVATE_ROOT
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

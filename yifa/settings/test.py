@@ -16,8 +16,7 @@ MEDIA_ROOT = VAR_DIR / "media"
 YIFA_PRIVATE_ROOT = VAR_DIR / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "yifa.core.storage.PrivateFileStorage",
-                "OPTIONS": {"location": YIFA_PRIVATE_ROOT, "base_url": None}},
+    "private": {"BACKEND": "yifa.core.storage.PrivateFileStorage"},  # in YIFA_PRIVATE_ROOT
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True

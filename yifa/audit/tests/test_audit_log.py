@@ -52,17 +52,19 @@ def test_the_purge_refuses_a_period_shorter_than_six_months(db):
 def test_the_purge_removes_only_rows_older_than_the_retention_period(department):
     old = record_event(actor=JOB, event_type="org.department_saved", target=department)
     recent = record_event(actor=JOB, event_type="org.department_saved", target=department)
-    AuditEvent.objects.filter(pk=old.pk)._raw_delete(AuditEvent.objects.db)  # simulate: re-insert dated
-    old.pk = None
-    old.save()
-    # Back-date one row directly in the database, as time would.
+    # Back-date one row directly in the database, as time would (on PostgreSQL past the append-only
+    # trigger, which only the purge itself may pass).
     from django.db import connection
 
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL session_replication_role = replica")  # a superuser's way past triggers
         cursor.execute(
             f"UPDATE {AuditEvent._meta.db_table} SET occurred_at = %s WHERE id = %s",
             [timezone.now() - timedelta(days=400), old.pk],
         )
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL session_replication_role = origin")
     removed = purge_expired_events(actor=JOB, older_than_days=365)
     assert removed == 1
     remaining = set(AuditEvent.objects.values_list("pk", flat=True))
