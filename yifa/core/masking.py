@@ -20,19 +20,24 @@ from .contact import phone_digits
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 _SEP = r"[\s.\-·]?"
+# A literal dot takes no spaces around it (only a written-out "dot" does): "look at it. Done" is no address.
+_DOT = r"(?:\.|\s*(?:\(dot\)|\[dot\])\s*|\sdot\s)"
 EMAIL = re.compile(
     r"[A-Za-z0-9._%+\-]+\s*(?:@|\(at\)|\[at\]|\sat\s)\s*[A-Za-z0-9\-]+"
-    r"(?:\s*(?:\.|\(dot\)|\[dot\]|\sdot\s)\s*[A-Za-z0-9\-]+)*\s*(?:\.|\(dot\)|\[dot\]|\sdot\s)\s*[A-Za-z]{2,}",
+    r"(?:" + _DOT + r"[A-Za-z0-9\-]+)*" + _DOT + r"[A-Za-z]{2,}",
     re.IGNORECASE,
 )
+# A region code never starts with 0: "0086 13000100000" is a mobile, not an old 15-digit ID.
 RESIDENT_ID = re.compile(
-    r"(?<![0-9A-Za-z])\d{6}" + _SEP + r"(?:19|20)\d{2}" + _SEP + r"\d{4}" + _SEP + r"\d{3}[0-9Xx](?![0-9A-Za-z])"
-    r"|(?<![0-9A-Za-z])\d{6}\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}(?![0-9A-Za-z])"  # the old 15-digit number
+    r"(?<![0-9A-Za-z])[1-9]\d{5}" + _SEP + r"(?:19|20)\d{2}" + _SEP + r"\d{4}" + _SEP + r"\d{3}[0-9Xx](?![0-9A-Za-z])"
+    # the old 15-digit number: region, yymmdd, sequence
+    r"|(?<![0-9A-Za-z])[1-9]\d{5}" + _SEP + r"\d{2}(?:0[1-9]|1[0-2])\d{2}" + _SEP + r"\d{3}(?![0-9A-Za-z])"
 )
 MOBILE = re.compile(r"(?<![0-9])(?:(?:\+|00)?86" + _SEP + r")?1[3-9]\d(?:" + _SEP + r"\d){8}(?![0-9])")
 LANDLINE = re.compile(
-    r"(?<![0-9])(?:(?:\+|00)?86" + _SEP + r")?(?:\(\s*0?\d{2,3}\s*\)|0\d{2,3})" + _SEP + r"\d{3,4}" + _SEP
-    + r"\d{4}(?![0-9])"
+    r"(?<![0-9])(?:(?:(?:\+|00)?86" + _SEP + r")?(?:\(\s*0?\d{2,3}\s*\)|0\d{2,3})"
+    + r"|(?:\+|00)86" + _SEP + r"\d{2,3})"  # +86 455 7771365: after the country code the trunk 0 is dropped
+    + _SEP + r"\d{3,4}" + _SEP + r"\d{4}(?![0-9])"
 )
 QQ = re.compile(r"(?:QQ|扣扣)\s*(?:号码|号)?\s*[:=]?\s*(\d{5,11})(?![0-9])", re.IGNORECASE)
 WECHAT = re.compile(r"(?:微信|weixin|wechat|vx|wx)\s*(?:号)?\s*[:=]?\s*([A-Za-z][A-Za-z0-9_\-]{5,19})", re.IGNORECASE)
@@ -84,6 +89,11 @@ def mask_personal_data(text: str, *, keep: Iterable[str] = ()) -> str:
         add(match.start(), match.end(), mask_email(text[match.start():match.end()]))
     for match in RESIDENT_ID.finditer(shadow):
         add(match.start(), match.end(), mask_id(text[match.start():match.end()]))
+    # A QQ or WeChat id is masked whole before phones: "微信 wang13804551234" must not keep "wang".
+    for pattern in (QQ, WECHAT):
+        for match in pattern.finditer(shadow):
+            start, end = match.span(1)
+            add(start, end, text[start] + "****" if end - start > 1 else "****")
     for pattern in (MOBILE, LANDLINE):
         for match in pattern.finditer(shadow):
             original = text[match.start():match.end()]
@@ -92,10 +102,6 @@ def mask_personal_data(text: str, *, keep: Iterable[str] = ()) -> str:
                 add(match.start(), match.end(), original)
                 continue
             add(match.start(), match.end(), mask_phone(original))
-    for pattern in (QQ, WECHAT):
-        for match in pattern.finditer(shadow):
-            start, end = match.span(1)
-            add(start, end, text[start] + "****" if end - start > 1 else "****")
     for start, end, replacement in sorted(spans, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text

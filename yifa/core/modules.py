@@ -119,9 +119,19 @@ def register_module(module: Module) -> Module:
     """Declare a module (from its AppConfig.ready()); declaring the same label again replaces it."""
     if not module.label or module.label != module.label.strip():
         raise ValueError(f"a module needs its app label: {module.label!r}")
+    previous = _MODULES.get(module.label)
     _MODULES[module.label] = module
-    _check_unique(module)
-    _merge_event_types()
+    try:
+        _check_unique()
+    except ValueError:
+        # Refused: the registry stays as it was, with the earlier declaration of this label if there was one.
+        if previous is None:
+            del _MODULES[module.label]
+        else:
+            _MODULES[module.label] = previous
+        raise
+    finally:
+        _merge_event_types()
     return module
 
 
@@ -151,22 +161,21 @@ def _each(attribute: str) -> Iterator[Any]:
         yield from getattr(declared, attribute)
 
 
-def _check_unique(added: Module) -> None:
-    """Two modules may not claim the same listing, source, kind, job or event type with another meaning."""
-    for attribute, key in (("listings", "name"), ("search_sources", "name"), ("publication_kinds", "name"),
-                           ("daily_jobs", "name")):
-        names = [getattr(item, key) for item in _each(attribute)]
+def _check_unique() -> None:
+    """Two modules may not claim the same listing, source, kind, case type, job or event type with another
+    meaning. A publication kind is a search source too, so a source may not take a kind's name."""
+    for what, names in (("listings", [item.name for item in listings()]),
+                        ("search_sources", [source.name for source in search_sources()]),
+                        ("publication_kinds", [kind.name for kind in publication_kinds()]),
+                        ("case_types", [case_type.kind for case_type in case_types()]),
+                        ("daily_jobs", [job.name for job in daily_jobs()])):
         duplicates = {name for name in names if names.count(name) > 1}
         if duplicates:
-            _MODULES.pop(added.label, None)
-            _merge_event_types()
-            raise ValueError(f"{attribute} declared twice: {sorted(duplicates)}")
+            raise ValueError(f"{what} declared twice: {sorted(duplicates)}")
     seen: dict[str, str] = {}
     for declared in _MODULES.values():
         for code, label in declared.event_types.items():
             if code in seen and seen[code] != str(label):
-                _MODULES.pop(added.label, None)
-                _merge_event_types()
                 raise ValueError(f"audit event type {code!r} declared twice with different labels")
             seen[code] = str(label)
 

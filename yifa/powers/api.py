@@ -14,8 +14,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from pydantic import Field
 from ninja.errors import HttpError
+from pydantic import Field
 
 from yifa.org.models import Department
 
