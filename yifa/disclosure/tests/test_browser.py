@@ -62,7 +62,7 @@ def step(page, request, label, fields):
 
 def due_date_on_screen(page, request):
     page.goto(page.base_url + f"/admin/cases/disclosure-request/{request.pk}/")
-    return page.locator("dl.yifa-facts").nth(1).locator("dd").first.inner_text().strip()
+    return page.locator("section[aria-labelledby=main-deadline-heading] dd").first.inner_text().strip()
 
 
 def test_a_request_across_new_year_2017_corrected_consulted_and_answered(page, live_server, staff, department):

@@ -73,7 +73,7 @@ def test_a_message_left_on_the_portal_is_answered_and_published(page, live_serve
         page.goto(page.base_url + f"/admin/cases/public-message/{message.pk}/")
         page.get_by_role("link", name="公开", exact=True).click()
         preview = page.locator(".yifa-preview").inner_text()
-        assert "网友" in preview and "138" not in preview and "王建国" not in preview
+        assert "网友" in preview and "13804551234" not in preview and "王建国" not in preview
         screenshot(page, "interaction-admin-publish-preview")
         page.locator("form").get_by_role("button", name="公开", exact=True).click()
         page.wait_for_url(f"**/admin/cases/public-message/{message.pk}/")
@@ -91,7 +91,8 @@ def test_a_message_left_on_the_portal_is_answered_and_published(page, live_serve
         text = page.locator("main").inner_text()
         assert "预计10月底前完工" in text and "网友" in text
         assert "王建国" not in text and "13804551234" not in text and "wang@example.com" not in text
-        assert "138****1234" not in text  # the phone is not published, not even masked
+        assert "联系电话" not in text  # the phone left with the message is not published, not even masked
+        assert "138****1234" in text  # the one the citizen wrote into the text is masked
         screenshot(page, "interaction-published-detail")
         page.goto(page.base_url + "/hdjl/liuyan/gongkai/")
         screenshot(page, "interaction-published-list")
