@@ -8,12 +8,14 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
+from pydantic import Field
 
 from yifa.audit.actors import PublicVisitor
 from yifa.calendar.explain import explain
 from yifa.calendar.selectors import deadline_of
 from yifa.core.errors import ActionRefused
 from yifa.core.ratelimit import hit
+from yifa.core.requests import is_json, not_json
 
 from . import actions
 from .forms import ApplicationForm
@@ -68,9 +70,11 @@ class RequestStatus(Schema):
     steps: list[Step]
 
 
-@router.post("/requests", response={201: RequestCreated, 422: Problem, 429: Problem},
+@router.post("/requests", response={201: RequestCreated, 415: Problem, 422: Problem, 429: Problem},
              summary="提交政府信息公开申请", auth=None)
 def file_request(request: HttpRequest, payload: RequestIn):  # type: ignore[no-untyped-def]
+    if not is_json(request):
+        return Status(415, {"detail": not_json()})
     if not hit(request, "disclosure-application", limit=RATE_LIMIT, window_seconds=3600):
         return Status(429, {"detail": _("提交过于频繁，请稍后再试。")})
     from yifa.org.models import Department
@@ -92,12 +96,20 @@ def file_request(request: HttpRequest, payload: RequestIn):  # type: ignore[no-u
     return Status(201, {"reference": item.reference, "tracking_code": item.tracking_code, "status": item.get_status_display()})
 
 
-@router.get("/requests/{code}", response={200: RequestStatus, 404: Problem, 429: Problem},
-            summary="查询申请办理进度（查询码和联系电话）", auth=None)
-def follow_request(request: HttpRequest, code: str, phone: str):  # type: ignore[no-untyped-def]
+class LookupIn(Schema):
+    code: str = Field(..., max_length=40)
+    phone: str = Field(..., max_length=30)
+
+
+# A POST: the code and the phone in a URL would land in access logs and proxies' logs.
+@router.post("/requests/lookup", response={200: RequestStatus, 404: Problem, 415: Problem, 429: Problem},
+             summary="查询申请办理进度（查询码和联系电话，放在请求体中）", auth=None)
+def follow_request(request: HttpRequest, payload: LookupIn):  # type: ignore[no-untyped-def]
+    if not is_json(request):
+        return Status(415, {"detail": not_json()})
     if not hit(request, "disclosure-track", limit=60, window_seconds=3600):
         return Status(429, {"detail": _("查询过于频繁，请稍后再试。")})
-    item = find_for_tracking(code[:20], phone[:30])
+    item = find_for_tracking(payload.code, payload.phone)
     if item is None:
         return Status(404, {"detail": _("没有找到这个查询码对应的申请，或者联系电话与申请时填写的不一致。")})
     reply = deadline_of(item, actions.REPLY, running=False)

@@ -208,7 +208,8 @@ class TrackForm(forms.Form):
     phone = forms.CharField(label=_("申请时填写的联系电话"), max_length=30)
 
     def clean_code(self) -> str:
-        return re.sub(r"[^0-9A-Za-z-]", "", self.cleaned_data.get("code", "")).upper()
+        # As typed: the selector reads full-width letters, spaces and any dash the same (core.tracking).
+        return self.cleaned_data.get("code", "").strip()
 
     def clean_phone(self) -> str:
         return normalise_phone(self.cleaned_data.get("phone", ""))

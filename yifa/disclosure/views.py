@@ -65,10 +65,11 @@ def submitted(request: HttpRequest) -> HttpResponse:
 
 def track(request: HttpRequest) -> HttpResponse:
     """The applicant follows the request: its status, when the reply is due and how that date was computed."""
-    form = TrackForm(request.GET or None)
+    # POST: the code and the phone stay out of access logs and browser history (a GET would carry them).
+    form = TrackForm(request.POST if request.method == "POST" else None)
     item = None
     not_found = False
-    if request.GET and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         if not hit(request, "disclosure-track", limit=60, window_seconds=3600):
             form.add_error(None, _("查询过于频繁，请稍后再试。"))
         else:

@@ -15,10 +15,12 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
+from pydantic import Field
 
 from yifa.audit.actors import PublicVisitor
 from yifa.calendar.selectors import deadline_of
 from yifa.core.ratelimit import hit
+from yifa.core.requests import is_json, not_json
 from yifa.org.models import Department
 
 from . import actions
@@ -102,10 +104,12 @@ def _body(request: HttpRequest) -> dict[str, Any] | None:
 BODY_SCHEMA = {"requestBody": {"required": True, "content": {"application/json": {"schema": MessageIn.model_json_schema()}}}}
 
 
-@router.post("/messages", response={201: MessageCreated, 400: Problem, 422: Problem, 429: Problem},
+@router.post("/messages", response={201: MessageCreated, 400: Problem, 415: Problem, 422: Problem, 429: Problem},
              summary="提交留言", description="向一个部门留言（请求体见 MessageIn）。返回查询码，凭查询码和联系电话查询办理情况。",
              auth=None, openapi_extra=BODY_SCHEMA)
 def submit_message(request: HttpRequest):  # type: ignore[no-untyped-def]
+    if request.body and not is_json(request):
+        return Status(415, {"detail": not_json()})
     data = _body(request)
     if data is None:
         return Status(400, {"detail": _("请求体应为 JSON 对象，字段见接口文档中的 MessageIn。")})
@@ -133,9 +137,18 @@ def submit_message(request: HttpRequest):  # type: ignore[no-untyped-def]
     return Status(201, {"reference": message.reference, "query_code": message.query_code, "status": public_status(message)})
 
 
-@router.get("/lookup", response={200: MessageStatus, 404: Problem, 422: Problem, 429: Problem},
-            summary="查询留言办理情况（查询码和联系电话）", auth=None)
-def lookup_message(request: HttpRequest, code: str = "", phone: str = ""):  # type: ignore[no-untyped-def]
+class LookupIn(Schema):
+    code: str = Field("", max_length=40)
+    phone: str = Field("", max_length=30)
+
+
+# A POST: the code and the phone in a URL would land in access logs and proxies' logs.
+@router.post("/lookup", response={200: MessageStatus, 404: Problem, 415: Problem, 422: Problem, 429: Problem},
+             summary="查询留言办理情况（查询码和联系电话，放在请求体中）", auth=None)
+def lookup_message(request: HttpRequest, payload: LookupIn):  # type: ignore[no-untyped-def]
+    if not is_json(request):
+        return Status(415, {"detail": not_json()})
+    code, phone = payload.code, payload.phone
     if not code.strip() or not phone.strip():
         return Status(422, {"detail": _("请填写查询码和留言时填写的联系电话。")})
     if not hit(request, "interaction-lookup", limit=LOOKUPS_PER_HOUR, window_seconds=3600):

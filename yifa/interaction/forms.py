@@ -3,7 +3,6 @@ Forms parse and validate; the actions decide and write."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
@@ -99,7 +98,8 @@ class LookupForm(forms.Form):
                             error_messages={"required": _("请填写留言时填写的联系电话。")})
 
     def clean_code(self) -> str:
-        return re.sub(r"[^0-9A-Za-z-]", "", self.cleaned_data.get("code", "")).upper()
+        # As typed: the selector reads full-width letters, spaces and any dash the same (core.tracking).
+        return self.cleaned_data.get("code", "").strip()
 
     def clean_phone(self) -> str:
         return normalise_phone(self.cleaned_data.get("phone", ""))

@@ -105,14 +105,15 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
         "item": public_message(message)})
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def lookup(request: HttpRequest) -> HttpResponse:
     """The author follows their message with its query code and phone: nobody else's data is shown."""
-    form = LookupForm(request.GET or None)
+    # POST: the code and the phone stay out of access logs and browser history (a GET would carry them).
+    form = LookupForm(request.POST if request.method == "POST" else None)
     message = None
     not_found = False
     status = 200
-    if request.GET and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         if not hit(request, "interaction-lookup", limit=LOOKUPS_PER_HOUR, window_seconds=3600):
             status = 429
             form.add_error(None, _("查询过于频繁，请稍后再试。"))

@@ -149,7 +149,7 @@ def _filed_through_the_form(client, department, phone):
 )
 def test_the_disclosure_tracking_page_finds_a_request_by_its_phone_however_it_is_typed(client, department, stored, typed):
     request = _filed_through_the_form(client, department, stored)
-    response = client.get("/yishenqing/chaxun/", {"code": request.tracking_code, "phone": typed})
+    response = client.post("/yishenqing/chaxun/", {"code": request.tracking_code, "phone": typed})
     assert response.status_code == 200
     assert response.context["item"] == request
     assert request.reference in response.content.decode()
@@ -158,13 +158,13 @@ def test_the_disclosure_tracking_page_finds_a_request_by_its_phone_however_it_is
 def test_the_disclosure_tracking_page_reads_the_code_as_typed(client, filed):
     request = filed("0455-7771365")
     typed = request.tracking_code.lower().replace("-", " ")
-    response = client.get("/yishenqing/chaxun/", {"code": typed, "phone": "04557771365"})
+    response = client.post("/yishenqing/chaxun/", {"code": typed, "phone": "04557771365"})
     assert response.status_code == 200
     assert response.context["item"] == request
 
 
 def test_the_disclosure_tracking_page_does_not_show_a_request_to_another_phone(client, filed):
     request = filed("13804551234")
-    response = client.get("/yishenqing/chaxun/", {"code": request.tracking_code, "phone": "+86 138 0455 1235"})
+    response = client.post("/yishenqing/chaxun/", {"code": request.tracking_code, "phone": "+86 138 0455 1235"})
     assert response.status_code == 404
     assert request.applicant_name not in response.content.decode()

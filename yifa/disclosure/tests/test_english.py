@@ -53,7 +53,7 @@ def test_the_confirmation_is_in_english(english, department):
 
 def test_tracking_a_request_is_in_english(english, registered):
     request = registered(D(2017, 9, 20))
-    response = english.get("/yishenqing/chaxun/", {"code": request.tracking_code, "phone": request.phone})
+    response = english.post("/yishenqing/chaxun/", {"code": request.tracking_code, "phone": request.phone})
     body = response.content.decode()
     assert response.status_code == 200
     for english_text in ["Track a request", f"Request {request.reference}", "Handling agency", "Current status",
@@ -65,7 +65,7 @@ def test_tracking_a_request_is_in_english(english, registered):
 
 
 def test_a_code_that_matches_nothing_says_so_in_english(english):
-    response = english.get("/yishenqing/chaxun/", {"code": "GK-AAAAAAAAAA", "phone": "13804551234"})
+    response = english.post("/yishenqing/chaxun/", {"code": "GK-AAAAAAAAAA", "phone": "13804551234"})
     assert response.status_code == 404
     assert "No request was found for this query code" in response.content.decode()
 

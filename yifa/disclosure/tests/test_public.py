@@ -117,7 +117,7 @@ def test_a_robot_filling_the_hidden_field_is_turned_away(client, form_data):
 
 def test_tracking_shows_the_due_date_and_how_it_was_computed(client, registered):
     request = registered(dt.date(2017, 9, 20))
-    body = client.get("/yishenqing/chaxun/", {"code": request.tracking_code, "phone": "13804551234"}).content.decode()
+    body = client.post("/yishenqing/chaxun/", {"code": request.tracking_code, "phone": "13804551234"}).content.decode()
     assert "2017-10-24" in body
     assert "到期日是怎样算出的" in body and "调休上班日" in body
     assert "机关登记，开始计算答复期限" in body
@@ -128,7 +128,7 @@ def test_tracking_shows_the_due_date_and_how_it_was_computed(client, registered)
                                              ("<script>", "x"), ("' OR 1=1 --", "13804551234")])
 def test_a_wrong_code_or_phone_finds_nothing(client, registered, code, phone):
     request = registered(dt.date(2017, 9, 20))
-    response = client.get("/yishenqing/chaxun/", {"code": code or request.tracking_code, "phone": phone})
+    response = client.post("/yishenqing/chaxun/", {"code": code or request.tracking_code, "phone": phone})
     assert response.status_code == 404
     assert "没有找到这个查询码对应的申请" in response.content.decode()
     assert request.applicant_name not in response.content.decode()
@@ -145,12 +145,12 @@ def test_the_api_files_and_follows_a_request(client, form_data, department, edit
     from yifa.disclosure import actions
 
     actions.register_request(actor=editor, request=request, channel="online", received_on=timezone.localdate())
-    followed = client.get(f"/api/disclosure/requests/{code}", {"phone": "13804551234"})
+    followed = client.post("/api/disclosure/requests/lookup", {"code": code, "phone": "13804551234"}, content_type="application/json")
     assert followed.status_code == 200
     data = followed.json()
     assert data["reference"] == request.reference and data["due_date"]
     assert data["how_the_due_date_was_computed"][0].startswith("起算日")
-    assert client.get(f"/api/disclosure/requests/{code}", {"phone": "1"}).status_code == 404
+    assert client.post("/api/disclosure/requests/lookup", {"code": code, "phone": "1"}, content_type="application/json").status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -76,20 +76,20 @@ def test_the_api_shares_the_portals_rate_limit(client, payload, form_data):
 
 def test_the_author_looks_a_message_up_by_code_and_phone(client, published):
     message = published(reply="您好！已安排维修。")
-    response = client.get(f"/api/interaction/lookup?code={message.query_code}&phone=13804551234")
+    response = client.post("/api/interaction/lookup", {"code": message.query_code, "phone": "13804551234"}, content_type="application/json")
     assert response.status_code == 200
     data = response.json()
     assert (data["reference"], data["status"], data["reply"]) == (message.reference, "已答复并在网站公开", "您好！已安排维修。")
     assert "13804551234" not in response.content.decode()
-    wrong = client.get(f"/api/interaction/lookup?code={message.query_code}&phone=13900000000")
+    wrong = client.post("/api/interaction/lookup", {"code": message.query_code, "phone": "13900000000"}, content_type="application/json")
     assert wrong.status_code == 404 and message.reference not in wrong.content.decode()
-    missing = client.get("/api/interaction/lookup")
+    missing = client.post("/api/interaction/lookup", {}, content_type="application/json")
     assert missing.status_code == 422 and "查询码" in missing.json()["detail"]
 
 
 def test_a_draft_reply_is_not_in_the_lookup(client, replied):
     message = replied(reply="还没有审核的答复草稿")
-    data = client.get(f"/api/interaction/lookup?code={message.query_code}&phone=13804551234").json()
+    data = client.post("/api/interaction/lookup", {"code": message.query_code, "phone": "13804551234"}, content_type="application/json").json()
     assert data["reply"] == "" and data["status"] == "部门已答复，正在审核后公开"
 
 
@@ -137,3 +137,19 @@ def test_the_endpoints_are_documented_in_the_openapi_schema(client):
     assert {"department", "subject", "content", "name", "phone"} <= set(body["required"])
     assert {"201", "400", "422", "429"} <= set(submit["responses"])
     assert paths["/api/interaction/messages"]["get"]["summary"].startswith("留言选登")
+
+
+def test_a_body_sent_as_plain_text_is_refused_as_a_cross_site_form_would_send_it(client, payload):
+    """A page on another site can post text/plain without asking; only application/json is accepted."""
+    import json as json_module
+
+    response = client.post("/api/interaction/messages", json_module.dumps(payload), content_type="text/plain")
+    assert response.status_code == 415 and "application/json" in response.json()["detail"]
+    from yifa.interaction.models import Message
+
+    assert not Message.objects.exists()
+
+
+def test_the_lookup_takes_the_code_and_phone_in_the_body_not_the_url(client, new_message):
+    message = new_message()
+    assert client.get(f"/api/interaction/lookup?code={message.query_code}&phone=13804551234").status_code == 405

@@ -133,10 +133,10 @@ def test_phone_numbers_ids_and_emails_written_into_the_text_are_masked_too(clien
 def test_html_in_a_message_is_shown_as_text_everywhere(client, published, logged_in, editor):
     message = published(subject=f"标题{HOSTILE}", content=f"内容{HOSTILE}", name=f"名{HOSTILE}"[:30],
                         publish_name=True, reply=f"答复{HOSTILE}")
-    pages = [f"/hdjl/liuyan/gongkai/{message.reference}/", "/hdjl/liuyan/gongkai/", "/hdjl/liuyan/",
-             f"/hdjl/liuyan/chaxun/?code={message.query_code}&phone=13804551234"]
-    for url in pages:
-        body = client.get(url).content.decode()
+    pages = [f"/hdjl/liuyan/gongkai/{message.reference}/", "/hdjl/liuyan/gongkai/", "/hdjl/liuyan/"]
+    lookup = client.post("/hdjl/liuyan/chaxun/", {"code": message.query_code, "phone": "13804551234"})
+    for url, body in [*((url, client.get(url).content.decode()) for url in pages),
+                      ("/hdjl/liuyan/chaxun/", lookup.content.decode())]:
         assert "<script>alert" not in body and "<img src=x" not in body, url
         assert "&lt;script&gt;" in body, url
     staff = logged_in(editor)
@@ -202,23 +202,23 @@ def test_a_malformed_filter_or_page_still_shows_the_listing(client, published, q
 
 def test_the_author_sees_the_status_with_code_and_phone(client, new_message):
     message = new_message()
-    body = client.get(f"/hdjl/liuyan/chaxun/?code={message.query_code.lower()}&phone=138-0455-1234").content.decode()
+    body = client.post("/hdjl/liuyan/chaxun/", {"code": message.query_code.lower(), "phone": "138-0455-1234"}).content.decode()
     assert "已收到，部门正在办理" in body and message.subject in body and "2017-12-20" in body
 
 
 def test_the_lookup_shows_the_reply_once_published_and_the_reason_when_declined(client, published, new_message, head):
     public = published(reply="您好！已安排维修，本月底完工。")
-    body = client.get(f"/hdjl/liuyan/chaxun/?code={public.query_code}&phone=13804551234").content.decode()
+    body = client.post("/hdjl/liuyan/chaxun/", {"code": public.query_code, "phone": "13804551234"}).content.decode()
     assert "已答复并在网站公开" in body and "本月底完工" in body
     declined = new_message()
     actions.close_message(actor=head, message=declined, reason="out_of_scope", note="请向市信访局反映。")
-    body = client.get(f"/hdjl/liuyan/chaxun/?code={declined.query_code}&phone=13804551234").content.decode()
+    body = client.post("/hdjl/liuyan/chaxun/", {"code": declined.query_code, "phone": "13804551234"}).content.decode()
     assert "不予受理" in body and "不属于本部门职责" in body and "请向市信访局反映" in body
 
 
 def test_a_draft_reply_is_not_shown_to_the_author_before_it_is_approved(client, replied):
     message = replied(reply="这是还没有审核的答复草稿")
-    body = client.get(f"/hdjl/liuyan/chaxun/?code={message.query_code}&phone=13804551234").content.decode()
+    body = client.post("/hdjl/liuyan/chaxun/", {"code": message.query_code, "phone": "13804551234"}).content.decode()
     assert "正在审核后公开" in body and "答复草稿" not in body
 
 
@@ -226,7 +226,9 @@ def test_a_draft_reply_is_not_shown_to_the_author_before_it_is_approved(client, 
                                    "code={code}&phone=", "code=&phone=13804551234", "code=%3Cscript%3E&phone=1"])
 def test_a_wrong_code_or_phone_shows_nothing_of_anybodys_message(client, new_message, query):
     message = new_message(subject="别人的留言标题")
-    response = client.get("/hdjl/liuyan/chaxun/?" + query.format(code=message.query_code))
+    from django.http import QueryDict
+
+    response = client.post("/hdjl/liuyan/chaxun/", QueryDict(query.format(code=message.query_code)).dict())
     body = response.content.decode()
     assert response.status_code in (200, 404)
     assert "别人的留言标题" not in body and message.reference not in body and "<script>" not in body
@@ -234,8 +236,8 @@ def test_a_wrong_code_or_phone_shows_nothing_of_anybodys_message(client, new_mes
 
 def test_lookups_are_rate_limited(client, new_message):
     for _ in range(60):
-        client.get("/hdjl/liuyan/chaxun/?code=LY-AAAAAAAAAA&phone=13804551234", REMOTE_ADDR="10.2.2.2")
-    response = client.get("/hdjl/liuyan/chaxun/?code=LY-AAAAAAAAAA&phone=13804551234", REMOTE_ADDR="10.2.2.2")
+        client.post("/hdjl/liuyan/chaxun/", {"code": "LY-AAAAAAAAAA", "phone": "13804551234"}, REMOTE_ADDR="10.2.2.2")
+    response = client.post("/hdjl/liuyan/chaxun/", {"code": "LY-AAAAAAAAAA", "phone": "13804551234"}, REMOTE_ADDR="10.2.2.2")
     assert response.status_code == 429 and "查询过于频繁" in response.content.decode()
 
 
