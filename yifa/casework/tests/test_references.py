@@ -164,3 +164,39 @@ def test_references_taken_in_concurrent_transactions_are_distinct_and_none_is_lo
     assert sorted(references) == [f"TEST-2017-{n:04d}" for n in range(1, THREADS * 5 + 1)]
     last = _read(shared_database, lambda: ReferenceSequence.objects.get(kind="concurrency").last)
     assert last == THREADS * 5
+
+
+CITIZENS = 50
+
+
+@pytest.mark.django_db(transaction=True)
+def test_fifty_citizens_submitting_at_once_through_the_portal_are_all_stored(department, shared_database):
+    """50 people, each from their own address behind the proxy, send a disclosure request or a message in
+    the same moment: every one is stored, with its own reference (it was 4–13 lost to "编号已存在")."""
+    from django.test import Client
+
+    from yifa.core.contact import resident_id_check_character
+    from yifa.disclosure.models import DisclosureRequest
+    from yifa.interaction.models import Message
+
+    person_id = "23128219800101001" + resident_id_check_character("23128219800101001")
+
+    def submit(i):
+        client = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{i + 1}")
+        if i % 2:
+            return client.post("/hdjl/liuyan/", {
+                "department": department.pk, "subject": f"第{i + 1}条留言", "content": "正阳大街路灯连续三晚不亮。",
+                "name": "王建国", "phone": "13804551234"}).status_code
+        return client.post("/yishenqing/", {
+            "department": department.pk, "applicant_type": "natural_person", "applicant_name": "王建国",
+            "id_number": person_id, "phone": "13804551234", "address": "肇东市正阳大街1号",
+            "description": f"第{i + 1}件申请：2016年度食品抽检结果。", "delivery": "email", "email": "w@example.com",
+        }).status_code
+
+    statuses = _at_once(shared_database, submit, count=CITIZENS)
+    assert statuses == [302] * CITIZENS
+    messages, requests = _read(shared_database, lambda: (
+        list(Message.objects.values_list("reference", flat=True)),
+        list(DisclosureRequest.objects.values_list("reference", flat=True))))
+    assert len(messages) == len(set(messages)) == CITIZENS // 2
+    assert len(requests) == len(set(requests)) == CITIZENS // 2
