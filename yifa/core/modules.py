@@ -27,6 +27,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 
 if TYPE_CHECKING:  # declarations only; nothing here imports the layers above at run time
+    from yifa.calendar.statutes import Statute
     from yifa.casework.registry import CaseType
     from yifa.publication.kinds import PublicationKind
 
@@ -103,6 +104,8 @@ class Module:
     search_sources: Sequence[SearchSource] = ()
     publication_kinds: Sequence[PublicationKind] = ()
     website_checks: Sequence[Callable[[dt.date], list[Finding]]] = ()
+    # The statutes whose text the module applies, each with its versions by date (yifa.calendar.statutes).
+    statutes: Sequence[Statute] = ()
     daily_jobs: Sequence[DailyJob] = ()
     demo: DemoLoader | None = None
     # "yifa.powers.bench:BENCHMARKS": imported only by `make bench`, never by the running site.
@@ -168,7 +171,8 @@ def _check_unique() -> None:
                         ("search_sources", [source.name for source in search_sources()]),
                         ("publication_kinds", [kind.name for kind in publication_kinds()]),
                         ("case_types", [case_type.kind for case_type in case_types()]),
-                        ("daily_jobs", [job.name for job in daily_jobs()])):
+                        ("daily_jobs", [job.name for job in daily_jobs()]),
+                        ("statutes", [each.code for each in statutes()])):
         duplicates = {name for name in names if names.count(name) > 1}
         if duplicates:
             raise ValueError(f"{what} declared twice: {sorted(duplicates)}")
@@ -206,6 +210,10 @@ def search_sources() -> list[SearchSource]:
 
 def publication_kinds() -> list[PublicationKind]:
     return list(_each("publication_kinds"))
+
+
+def statutes() -> list[Statute]:
+    return list(_each("statutes"))
 
 
 def website_checks() -> list[Callable[[dt.date], list[Finding]]]:
