@@ -14,6 +14,20 @@ from yifa.audit.actors import COMMAND_LINE
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """The WSGI handler closes database connections after each request (close_old_connections): inside a
+    test that is the test's own transaction. Django's test client unhooks it for the same reason."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def token(db, make_user, department):
     user = make_user("department_editor", department, username="fuzzer")
