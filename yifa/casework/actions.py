@@ -48,17 +48,22 @@ def take_step(*, actor: Actor, case_type: CaseType, case: Case, step_name: str, 
     step = case_type.step(step_name)
     if step is None:
         raise ActionRefused(_("没有名为“%(step)s”的办理步骤。") % {"step": step_name[:40]})
-    # Whose step it is comes before what was filled in: a role that may not take it learns that, not a form error.
-    if not actor_may(case_type.policy, actor, step.transition.permission, case):
-        reason = _("您没有权限执行此步骤：%(who)s") % {"who": who_may(case_type.policy, step.transition)}
-        if actor_may(case_type.policy, actor, "view", case):
-            record_refusal(actor=actor, case=case, transition=step.transition, guard=PERMISSION, reason=reason)
-        raise PermissionDenied(reason)
+    check_step_permission(actor=actor, case_type=case_type, case=case, step=step)
     form = step.form(data, _files_dict(files))
     if not form.is_valid():
         raise StepInputInvalid({field: [str(m) for m in messages] for field, messages in form.errors.items()})
     step.perform(actor, case, form.cleaned_data, list(files or []))
     return case
+
+
+def check_step_permission(*, actor: Actor, case_type: CaseType, case: Case, step: Step) -> None:
+    """Whose step it is comes before what was filled in: a role that may not take it learns that (and the
+    attempt is in the log), not a form error or a date the module checks first."""
+    if not actor_may(case_type.policy, actor, step.transition.permission, case):
+        reason = _("您没有权限执行此步骤：%(who)s") % {"who": who_may(case_type.policy, step.transition)}
+        if actor_may(case_type.policy, actor, "view", case):
+            record_refusal(actor=actor, case=case, transition=step.transition, guard=PERMISSION, reason=reason)
+        raise PermissionDenied(reason)
 
 
 def _files_dict(files: list[UploadedFile] | None) -> Any:

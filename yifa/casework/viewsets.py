@@ -262,6 +262,12 @@ class StepView(CaseViewMixin, TemplateView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = actions.step_form(self.step, self.case, request.POST, request.FILES)
+        try:
+            actions.check_step_permission(actor=request.user, case_type=self.case_type, case=self.case, step=self.step)
+        except PermissionDenied as error:
+            form.is_valid()
+            form.add_error(None, refusal_message(error))
+            return self.render(form)
         if form.is_valid():
             try:
                 self.step.perform(request.user, self.case, form.cleaned_data, request.FILES.getlist("attachments"))

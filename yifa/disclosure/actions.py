@@ -1,15 +1,19 @@
 """Every step of a disclosure request, as an action: checked, in one transaction, in the event log.
 
-The statutory periods (政府信息公开条例, 2019; ../shared/rules.md "Information disclosure by request"):
-- art.33: reply within 20 working days of receipt; extension of at most 20 working days, approved
-  by the head of the disclosure office, the applicant notified; consultation time not counted;
-- art.30: one correction notice within 7 working days, listing everything; the reply period runs
+The periods come from the text of the 政府信息公开条例 in force on the day the request was received
+(`statute.py`: the 2007 text before 2019-05-15, the 2019 text from then; ../shared/rules.md):
+- the reply period and its extension (2007 art.24: 15 + 15 working days; 2019 art.33: 20 + 20),
+  the extension approved and notified before the period runs out;
+- one correction notice listing everything (2019 art.30: within 7 working days); the reply period runs
   from receipt of the corrected request; no correction in time: the request is not processed;
-- art.31: the day of receipt: in person, that day; by registered mail, the day of signature;
-  online, the day both sides confirm;
-- art.32: a third party answers within 15 working days;
-- 国办函〔2020〕109号: fee notice; the time until payment is not counted; unpaid within 20 working
-  days: the request is not processed.
+- the day of receipt (2019 art.31): in person, that day; registered mail, the day the agency signs;
+  an ordinary letter, the day the agency confirms with the applicant; online or fax, the day both sides
+  confirm. The clock runs from that day whether or not the request has been registered;
+- consultation time is not counted; under the 2019 text a third party (art.32) and another agency
+  (art.34) each have 15 working days from receiving the letter, after which the agency decides (silence
+  of another agency counts as consent) and the reply clock runs again (the daily job below);
+- 国办函〔2020〕109号 (from 2021-01-01): the information-processing fee; the time until payment is not
+  counted; unpaid within 20 working days: the request is not processed.
 """
 
 from __future__ import annotations
@@ -20,11 +24,12 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from yifa.audit.actions import record_event
-from yifa.audit.actors import Actor
+from yifa.audit.actors import Actor, SystemJob
 from yifa.calendar import actions as deadlines
 from yifa.calendar.engine import compute_deadline
 from yifa.calendar.periods import Period, SuspensionReason, Unit
@@ -36,33 +41,47 @@ from yifa.casework.transitions import perform_transition
 from yifa.core.errors import ActionRefused
 from yifa.org.models import Department
 
-from . import fees
+from . import fees, statute
 from . import transitions as steps
 from .models import REASONS_OF, Channel, DisclosureRequest, Outcome
 from .policies import applicant_policy, request_policy
 
-# The periods, with the article that sets each.
-REPLY = "reply"
-REPLY_PERIOD = Period(20, Unit.WORKING_DAY, max_extension=20)  # art.33
-REPLY_BASIS = "《政府信息公开条例》第三十三条"
-CORRECTION_NOTICE = "correction_notice"
-CORRECTION_NOTICE_PERIOD = Period(7, Unit.WORKING_DAY)  # art.30
-CORRECTION_NOTICE_BASIS = "《政府信息公开条例》第三十条"
+# Deadline codes; their periods come from the text in force (statute.py).
+REPLY = statute.REPLY
+CORRECTION_NOTICE = statute.CORRECTION_NOTICE
 CORRECTION = "correction"
-DEFAULT_CORRECTION_DAYS = 15  # a "reasonable period" (art.30) set by the agency; calendar days
-THIRD_PARTY = "third_party"
-THIRD_PARTY_PERIOD = Period(15, Unit.WORKING_DAY)  # art.32
-THIRD_PARTY_BASIS = "《政府信息公开条例》第三十二条"
+DEFAULT_CORRECTION_DAYS = 15  # a "reasonable period" (2019 art.30) set by the agency; calendar days
+THIRD_PARTY = statute.THIRD_PARTY
+INTER_AGENCY = statute.INTER_AGENCY
+CONSULTATION_LAPSE = SystemJob("disclosure.consultation_lapse")
+RECEIPT = SystemJob("disclosure.receipt")
 FEE_PAYMENT = "fee_payment"
 FEE_PAYMENT_PERIOD = Period(20, Unit.WORKING_DAY)  # 国办函〔2020〕109号
 FEE_BASIS = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
 MAX_UPLOADS = 5
 
-RECEIPT_RULES = {
+# 2019 art.31: the day a request counts as received, by how it came. (The 2007 text has no such article: the
+# day the agency actually received it.)
+RECEIPT_RULES_2019 = {
     Channel.IN_PERSON: "当面提交的，以提交之日为收到申请之日（《政府信息公开条例》第三十一条第一项）",
     Channel.MAIL: "以邮寄方式提交的，以行政机关签收之日为收到申请之日（《政府信息公开条例》第三十一条第二项）",
+    Channel.ORDINARY_MAIL: "以平常信函等无需签收的邮寄方式提交的，以行政机关与申请人确认之日为收到申请之日"
+                           "（《政府信息公开条例》第三十一条第二项）",
     Channel.ONLINE: "通过互联网渠道提交的，以双方确认之日为收到申请之日（《政府信息公开条例》第三十一条第三项）",
+    Channel.FAX: "通过传真提交的，以双方确认之日为收到申请之日（《政府信息公开条例》第三十一条第三项）",
 }
+RECEIPT_RULE_2007 = "以本机关实际收到申请之日为收到申请之日（2007年《政府信息公开条例》对此未作规定）"
+
+
+def receipt_basis(channel: str, received_on: dt.date) -> str:
+    if statute.text_for(received_on).effective_from < statute.TEXT_2019.effective_from:
+        return RECEIPT_RULE_2007
+    return RECEIPT_RULES_2019[Channel(channel)]
+
+
+def text_of(request: DisclosureRequest) -> Any:
+    """The text governing the request: the one in force on its receipt date (or today, before receipt)."""
+    return statute.text_for(request.received_on or timezone.localdate())
 
 
 def _day(value: Any, what: str, *, not_before: dt.date | None = None, not_before_what: str = "") -> dt.date:
@@ -106,8 +125,23 @@ KIND = "disclosure-request"
 REFERENCE = "{DEPT}-{year}-{number:04d}"  # JYJ-2016-0001: the department, the year, the request
 
 
+def _open_periods(request: DisclosureRequest, received_on: dt.date, *, actor: Actor, reason: str = "") -> None:
+    """The reply period and (2019 text) the correction-notice window, from the day of receipt, by the text in
+    force that day. Periods already running (a receipt date corrected at registration) are closed first."""
+    for code in (REPLY, CORRECTION_NOTICE):
+        _drop(request, code, actor=actor, reason=reason or _("收到申请之日更正，重新起算"))
+    text = statute.text_for(received_on)
+    for code in (REPLY, CORRECTION_NOTICE):
+        if code in text.periods:
+            period = text.period(code)
+            deadlines.open_deadline(actor=actor, target=request, start=received_on, period=period.period,
+                                    purpose=str(period.label), basis=text.basis(code), code=code)
+
+
 def submit_request(*, actor: Actor, request: DisclosureRequest, uploads: Iterable[UploadedFile] = ()) -> DisclosureRequest:
-    """A request filed on the portal (or the API): saved as submitted, with the applicant's files.
+    """A request filed on the portal (or the API): saved as submitted, with the applicant's files, and its
+    clock started: the portal confirms receipt at once (2019 art.31(3)), so the day of submission is the day
+    of receipt, and the reply period runs from it whether or not the department has registered it yet.
 
     The public may file; nothing is checked against a role. The request is validated in full first,
     and the files too, so that a bad file leaves nothing behind."""
@@ -118,39 +152,42 @@ def submit_request(*, actor: Actor, request: DisclosureRequest, uploads: Iterabl
         validate_upload(upload)
     request.status = DisclosureRequest.Status.SUBMITTED
     request.channel = request.channel or Channel.ONLINE
-    year = timezone.localdate(request.submitted_at).year if request.submitted_at else timezone.localdate().year
+    submitted_on = timezone.localdate(request.submitted_at) if request.submitted_at else timezone.localdate()
+    request.received_on = request.received_on or submitted_on
+    request.received_basis = request.received_basis or receipt_basis(request.channel, request.received_on)
     request.full_clean(exclude=["reference"])  # ValidationError reaches the form or the API with its messages
     with transaction.atomic():
-        request.reference = next_reference(DisclosureRequest, kind=KIND, template=REFERENCE, year=year,
+        request.reference = next_reference(DisclosureRequest, kind=KIND, template=REFERENCE, year=submitted_on.year,
                                            department=request.department)
         request.save()
         record_event(actor=actor, event_type="disclosure.submitted", target=request, new={
             "reference": request.reference, "department": request.department.name,
             "applicant_type": request.get_applicant_type_display(), "channel": request.get_channel_display(),
+            "received_on": request.received_on,
         })
         for upload in uploads:
             add_attachment(actor=actor, owner=request, upload=upload, policy=applicant_policy, kind="application")
+        _open_periods(request, request.received_on, actor=RECEIPT)
     return request
 
 
 def register_request(*, actor: Actor, request: DisclosureRequest, channel: str, received_on: dt.date) -> DisclosureRequest:
-    """Record the day of receipt (art.31) and start the reply period (art.33) and the correction window (art.30)."""
+    """The department registers the request: how it came and the day of receipt (2019 art.31). The periods
+    already run from receipt; a corrected receipt date starts them again from that day."""
     if channel not in Channel.values:
         raise ActionRefused(_("未知的提交方式“%(channel)s”。") % {"channel": channel})
     received_on = _day(received_on, _("收到申请之日"))
     submitted = timezone.localdate(request.submitted_at) if request.submitted_at else None
-    if channel == Channel.ONLINE and submitted and received_on < submitted:
-        raise ActionRefused(_("网上申请的收到日期不能早于提交日期 %(day)s。") % {"day": submitted})
+    if channel in (Channel.ONLINE, Channel.FAX) and submitted and received_on < submitted:
+        raise ActionRefused(_("网上或传真申请的收到日期不能早于提交日期 %(day)s。") % {"day": submitted})
 
     def start_periods(locked: DisclosureRequest) -> None:
-        deadlines.open_deadline(actor=actor, target=locked, start=received_on, period=REPLY_PERIOD,
-                                purpose=_("答复期限"), basis=REPLY_BASIS, code=REPLY)
-        deadlines.open_deadline(actor=actor, target=locked, start=received_on, period=CORRECTION_NOTICE_PERIOD,
-                                purpose=_("补正告知期限"), basis=CORRECTION_NOTICE_BASIS, code=CORRECTION_NOTICE)
+        if deadline_of(locked, REPLY) is None or received_on != request.received_on:
+            _open_periods(locked, received_on, actor=actor)
 
     return perform_transition(
         request, steps.REGISTER, actor=actor, policy=request_policy, then=start_periods,
-        changes={"channel": channel, "received_on": received_on, "received_basis": RECEIPT_RULES[Channel(channel)]},
+        changes={"channel": channel, "received_on": received_on, "received_basis": receipt_basis(channel, received_on)},
     )
 
 
@@ -159,30 +196,34 @@ def register_request(*, actor: Actor, request: DisclosureRequest, channel: str, 
 
 def request_correction(*, actor: Actor, request: DisclosureRequest, items: str, requested_on: dt.date,
                        correction_days: int = DEFAULT_CORRECTION_DAYS) -> DisclosureRequest:
-    """One notice, within 7 working days of receipt, listing everything that is missing."""
+    """One notice listing everything that is missing; under the 2019 text within 7 working days of receipt
+    (art.30). The 2007 text (art.21(4)) asks for a correction but sets no window for the notice."""
+    text = text_of(request)
     items = (items or "").strip()
     if not items:
         raise ActionRefused(_("补正告知必须一次性列明需要补正的全部事项。"))
     if request.correction_requested_on is not None:
-        raise ActionRefused(_("补正告知只能发出一次（《政府信息公开条例》第三十条）。"))
+        raise ActionRefused(_("补正告知只能发出一次（%(basis)s）。") % {"basis": text.cite(text.rule("correction_article"))})
     if isinstance(correction_days, bool) or not isinstance(correction_days, int) or not 1 <= correction_days <= 60:
         raise ActionRefused(_("补正期限应为 1 至 60 日。"))
     requested_on = _day(requested_on, _("补正告知日"), not_before=request.received_on, not_before_what=_("收到申请之日"))
     window = deadline_of(request, CORRECTION_NOTICE)
-    if window is None or (window.due_date and requested_on > window.due_date):
-        raise ActionRefused(_("补正告知应当自收到申请之日起 7 个工作日内发出（《政府信息公开条例》第三十条）；"
+    if CORRECTION_NOTICE in text.periods and (window is None or (window.due_date and requested_on > window.due_date)):
+        raise ActionRefused(_("补正告知应当自收到申请之日起 7 个工作日内发出（%(basis)s）；"
                               "本申请的告知期限已于 %(day)s 届满，请直接答复。") % {
-            "day": window.due_date if window else "—"})
+            "basis": text.basis(CORRECTION_NOTICE), "day": window.due_date if window else "—"})
     # A calendar-day period whose last day is a rest day ends on the next working day (民事诉讼法
     # art.85, ../shared/rules.md): the same engine as the correction deadline, so notice and deadline agree.
     due = compute_deadline(current_calendar(), requested_on, Period(correction_days, Unit.DAY)).due_date
 
     def stop_clock(locked: DisclosureRequest) -> None:
-        deadlines.complete_deadline(actor=actor, deadline=window, completed_on=requested_on)
+        if window is not None:
+            deadlines.complete_deadline(actor=actor, deadline=window, completed_on=requested_on)
         deadlines.suspend_deadline(actor=actor, deadline=_reply_deadline(locked), reason=SuspensionReason.CORRECTION,
                                    starts_on=requested_on, note=_("等待申请人补正"))
         deadlines.open_deadline(actor=actor, target=locked, start=requested_on, period=Period(correction_days, Unit.DAY),
-                                purpose=_("申请人补正期限"), basis=CORRECTION_NOTICE_BASIS, code=CORRECTION)
+                                purpose=_("申请人补正期限"), basis=text.cite(text.rule("correction_article")),
+                                code=CORRECTION)
 
     return perform_transition(request, steps.REQUEST_CORRECTION, actor=actor, policy=request_policy, then=stop_clock,
                               changes={"correction_items": items, "correction_requested_on": requested_on,
@@ -223,39 +264,79 @@ def close_for_no_correction(*, actor: Actor, request: DisclosureRequest, closed_
 
 
 def start_consultation(*, actor: Actor, request: DisclosureRequest, party: str, third_party: bool,
-                       sent_on: dt.date) -> DisclosureRequest:
-    """Ask a third party (15 working days to answer) or another agency; the reply clock stops meanwhile."""
+                       sent_on: dt.date, letter_received_on: dt.date | None = None) -> DisclosureRequest:
+    """Ask a third party or another agency; the reply clock stops meanwhile (2019 art.33; 2007 art.23).
+
+    Under the 2019 text the party has 15 working days from receiving the letter (art.32, art.34):
+    `letter_received_on` (the day it reached them; the day it was sent when not known) starts them."""
     party = (party or "").strip()
     if not party:
         raise ActionRefused(_("请填写征求意见的对象。"))
     sent_on = _day(sent_on, _("征求意见日"), not_before=request.received_on, not_before_what=_("收到申请之日"))
+    letter_received_on = _day(letter_received_on or sent_on, _("对方收到征求意见函之日"), not_before=sent_on,
+                              not_before_what=_("征求意见日"))
+    text = text_of(request)
+    code = THIRD_PARTY if third_party else INTER_AGENCY
 
     def stop_clock(locked: DisclosureRequest) -> None:
         _drop(locked, CORRECTION_NOTICE, actor=actor, reason=_("已进入征求意见程序"))
         reason = SuspensionReason.THIRD_PARTY if third_party else SuspensionReason.INTER_AGENCY
-        # The consultation's days are not counted (art.33): from the day the letter goes to the day it is answered.
+        # The consultation's days are not counted: from the day the letter goes to the day it is answered.
         deadlines.suspend_deadline(actor=actor, deadline=_reply_deadline(locked), reason=reason, starts_on=sent_on,
                                    note=party[:200])
-        if third_party:
-            deadlines.open_deadline(actor=actor, target=locked, start=sent_on, period=THIRD_PARTY_PERIOD,
-                                    purpose=_("第三方答复期限"), basis=THIRD_PARTY_BASIS, code=THIRD_PARTY)
+        if code in text.periods:
+            period = text.period(code)
+            deadlines.open_deadline(actor=actor, target=locked, start=letter_received_on, period=period.period,
+                                    purpose=str(period.label), basis=text.basis(code), code=code)
 
     return perform_transition(request, steps.START_CONSULTATION, actor=actor, policy=request_policy, then=stop_clock,
                               changes={"third_party": party[:200]},
-                              extra_event_values={"kind": _("第三方") if third_party else _("其他机关")})
+                              extra_event_values={"kind": _("第三方") if third_party else _("其他机关"),
+                                                  "letter_received_on": letter_received_on})
 
 
-def end_consultation(*, actor: Actor, request: DisclosureRequest, answered_on: dt.date, note: str = "") -> DisclosureRequest:
-    """The opinion arrived (or the third party's 15 working days ran out): the clock runs again."""
+def end_consultation(*, actor: Actor, request: DisclosureRequest, answered_on: dt.date, note: str = "",
+                     lapsed: bool = False) -> DisclosureRequest:
+    """The opinion arrived, or (`lapsed`) the party's period ran out without one: the clock runs again."""
     reply = _reply_deadline(request)
     answered_on = _day(answered_on, _("收到意见之日"), not_before=reply.paused_since, not_before_what=_("征求意见日"))
 
     def restart(locked: DisclosureRequest) -> None:
         deadlines.resume_deadline(actor=actor, deadline=_reply_deadline(locked), ends_on=answered_on, note=note[:200])
-        _finish(locked, THIRD_PARTY, actor=actor, on=answered_on, reason="")
+        for code in (THIRD_PARTY, INTER_AGENCY):
+            if lapsed:
+                _drop(locked, code, actor=actor, reason=note[:200])
+            else:
+                _finish(locked, code, actor=actor, on=answered_on, reason="")
 
     return perform_transition(request, steps.END_CONSULTATION, actor=actor, policy=request_policy, then=restart,
                               reason=note)
+
+
+LAPSED_NOTES = {
+    THIRD_PARTY: "第三方自收到征求意见书之日起15个工作日内未提出意见，由本机关依照《政府信息公开条例》第三十二条决定是否公开",
+    INTER_AGENCY: "被征求意见机关逾期未提出意见，视为同意公开（《政府信息公开条例》第三十四条）",
+}
+
+
+def lapse_consultations(*, today: dt.date, actor: Actor = CONSULTATION_LAPSE) -> str:
+    """The daily job: a consultation whose party let its 15 working days pass is over; the reply clock runs
+    again from the day after the period ended (2019 art.32, art.34)."""
+    from yifa.calendar.models import Deadline
+
+    ended = 0
+    for deadline in Deadline.objects.filter(code__in=(THIRD_PARTY, INTER_AGENCY), status=Deadline.Status.OPEN,
+                                            due_date__lt=today,
+                                            target_type__model=DisclosureRequest._meta.model_name,
+                                            target_type__app_label=DisclosureRequest._meta.app_label):
+        request = DisclosureRequest.objects.filter(pk=deadline.target_id,
+                                                   status=DisclosureRequest.Status.CONSULTING).first()
+        if request is None or deadline.due_date is None:
+            continue
+        end_consultation(actor=actor, request=request, answered_on=deadline.due_date,
+                         note=LAPSED_NOTES[deadline.code], lapsed=True)
+        ended += 1
+    return _("征求意见期限届满、恢复计算答复期限的申请 %(n)s 件。") % {"n": ended}
 
 
 # --- extension (art.33) ---------------------------------------------------------------------------
@@ -263,9 +344,16 @@ def end_consultation(*, actor: Actor, request: DisclosureRequest, answered_on: d
 
 def extend_reply(*, actor: Actor, request: DisclosureRequest, length: int, approved_on: dt.date,
                  reason: str) -> DisclosureRequest:
-    """Approved by the head of the disclosure office (the actor); at most 20 working days in all; the
-    applicant is notified with the extension notice."""
+    """Approved by the head of the disclosure office (the actor) and notified to the applicant *within the
+    period* (2019 art.33; 2007 art.24): an extension approved after the due date cannot make a late reply an
+    on-time one. At most the text's maximum in all (20 working days; 15 under the 2007 text)."""
     approved_on = _day(approved_on, _("批准日期"), not_before=request.received_on, not_before_what=_("收到申请之日"))
+    current = _reply_deadline(request)
+    if current.due_date is not None and approved_on > current.due_date:
+        text = text_of(request)
+        raise ActionRefused(_("答复期限已于 %(due)s 届满：延长答复期限须在期限届满前经批准并告知申请人（%(basis)s），"
+                              "逾期后不能再延长。") % {"due": current.due_date,
+                                                  "basis": text.cite(text.rule("extension_article"))})
 
     def extend(locked: DisclosureRequest) -> None:
         deadlines.extend_deadline(actor=actor, deadline=_reply_deadline(locked), length=length,
@@ -280,16 +368,38 @@ def extend_reply(*, actor: Actor, request: DisclosureRequest, length: int, appro
 
 
 def requests_this_month(request: DisclosureRequest) -> int:
-    """Which request of this applicant's in the natural month this is (for charging by count)."""
+    """Which request of this applicant's, at this agency, in the natural month this is (charging by count is
+    progressive, 超额累进: the first ten are free whatever day they arrive, the 11th costs 100元…).
+
+    Each agency counts what it received; a request passed on to it by another agency (转送) is not a new
+    request; requests received the same day are ordered by when they were submitted."""
     received = request.received_on or timezone.localdate()
-    return DisclosureRequest.objects.filter(
-        id_number=request.id_number, received_on__year=received.year, received_on__month=received.month,
-        received_on__lte=received,
-    ).exclude(pk=request.pk).count() + 1
+    same_month = DisclosureRequest.objects.filter(
+        id_number=request.id_number, department_id=request.department_id, transferred_from__isnull=True,
+        received_on__year=received.year, received_on__month=received.month,
+    ).exclude(pk=request.pk)
+    earlier = same_month.filter(
+        Q(received_on__lt=received)
+        | Q(received_on=received, submitted_at__lt=request.submitted_at)
+        | Q(received_on=received, submitted_at=request.submitted_at, pk__lt=request.pk or 0))
+    return earlier.count() + 1
+
+
+def _refuse_fee_under(request: DisclosureRequest) -> None:
+    """The information-processing fee exists only under the 2019 text (art.42) and by the standard of 国办函
+    〔2020〕109号, in force from 2021-01-01; the 2007 text allowed only cost fees (art.27)."""
+    text = text_of(request)
+    if not text.rule("processing_fee"):
+        raise ActionRefused(_("本申请适用%(text)s，该条例第二十七条只允许收取检索、复制、邮寄等成本费用，"
+                              "不收取信息处理费。") % {"text": text.cite("")})
+    if (request.received_on or timezone.localdate()) < statute.PROCESSING_FEE_FROM:
+        raise ActionRefused(_("信息处理费按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取，"
+                              "该办法自 2021 年 1 月 1 日起施行，此前收到的申请不收取信息处理费。"))
 
 
 def notify_fee(*, actor: Actor, request: DisclosureRequest, method: str, notified_on: dt.date,
                pages: int | None = None) -> DisclosureRequest:
+    _refuse_fee_under(request)
     fee = fees.calculate(method, pages=pages, nth_in_month=requests_this_month(request) if method == fees.BY_COUNT else None)
     if fee.amount <= 0:
         raise ActionRefused(_("按%(method)s计算不需收费（%(detail)s），无需发出收费通知。") % {
@@ -341,16 +451,22 @@ def close_for_unpaid_fee(*, actor: Actor, request: DisclosureRequest, closed_on:
 
 
 def transfer_request(*, actor: Actor, request: DisclosureRequest, agency: str, transferred_on: dt.date,
-                     forward_to: Department | None = None) -> DisclosureRequest:
-    """The information is another agency's to disclose: tell the applicant which (art.36(5)); when that
-    agency is one of the city's departments, the request is passed to it as well."""
+                     forward_to: Department | None = None, contact: str = "") -> DisclosureRequest:
+    """The information is another agency's to disclose: tell the applicant which, and how to reach it
+    (2019 art.36(5)); when that agency is one of the city's departments, the request is passed to it as
+    well, and its published address and phone are the contact."""
     agency = (agency or "").strip()
+    contact = (contact or "").strip()
     if forward_to is not None:
         if forward_to.pk == request.department_id:
             raise ActionRefused(_("不能转给本机关。"))
         agency = agency or forward_to.name
+        contact = contact or "　".join(part for part in (forward_to.address, forward_to.phone) if part)
     if not agency:
         raise ActionRefused(_("请填写负责公开该信息的机关名称。"))
+    if not contact:
+        raise ActionRefused(_("请填写负责公开该信息的机关的联系方式（地址或电话）：答复须告知申请人该机关的名称和联系方式"
+                              "（《政府信息公开条例》第三十六条第五项）。"))
     transferred_on = _day(transferred_on, _("告知日"), not_before=request.received_on, not_before_what=_("收到申请之日"))
 
     def conclude(locked: DisclosureRequest) -> None:
@@ -369,11 +485,11 @@ def transfer_request(*, actor: Actor, request: DisclosureRequest, agency: str, t
     return perform_transition(request, steps.TRANSFER, actor=actor, policy=request_policy, then=conclude,
                               outcome=Outcome.UNAVAILABLE, changes={
                                   "outcome_reason": "not_held", "transferred_to": agency[:200],
-                                  "concluded_on": transferred_on})
+                                  "transferred_to_contact": contact[:200], "concluded_on": transferred_on})
 
 
 def reply_request(*, actor: Actor, request: DisclosureRequest, outcome: str, replied_on: dt.date, summary: str,
-                  reason: str = "", files: Iterable[UploadedFile] = ()) -> DisclosureRequest:
+                  reason: str = "", files: Iterable[UploadedFile] = (), special_channel: str = "") -> DisclosureRequest:
     """The reply (art.36): its type and, where the template has them, its sub-reason; partial
     disclosure counts once, as 部分公开. Released files are attached to the request."""
     if outcome not in Outcome.values:
@@ -388,6 +504,11 @@ def reply_request(*, actor: Actor, request: DisclosureRequest, outcome: str, rep
     summary = (summary or "").strip()
     if not summary:
         raise ActionRefused(_("请填写答复内容（答复书的正文要点）。"))
+    special_channel = (special_channel or "").strip()
+    # 2019 art.36(7); the 2007 text had no such rule.
+    if reason == "administrative_query" and not special_channel and "excessive_article" in text_of(request).rules:
+        raise ActionRefused(_("属于有关法律、行政法规对信息获取有特别规定的（如工商、不动产登记资料），须告知申请人依照"
+                              "相关规定办理的渠道（《政府信息公开条例》第三十六条第七项）：请填写获取渠道。"))
     replied_on = _day(replied_on, _("答复日"), not_before=request.corrected_on or request.received_on,
                       not_before_what=_("收到申请之日"))
     files = list(files)
@@ -403,4 +524,5 @@ def reply_request(*, actor: Actor, request: DisclosureRequest, outcome: str, rep
 
     return perform_transition(request, steps.REPLY, actor=actor, policy=request_policy, then=conclude,
                               outcome=outcome, changes={"outcome_reason": reason, "reply_summary": summary,
+                                                        "special_channel": special_channel[:300],
                                                         "concluded_on": replied_on})

@@ -7,14 +7,17 @@ changes the wording by overriding the template, not the code.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from yifa.calendar.selectors import deadline_of
 
+from . import statute
 from .models import DisclosureRequest
 
 NOTICES = {
@@ -41,11 +44,29 @@ def available_notices(request: DisclosureRequest) -> list[tuple[str, str]]:
     return [(kind, str(label)) for kind, label in NOTICES.items() if AVAILABLE[kind](request)]
 
 
+RECONSIDERATION_2023_FROM = dt.date(2024, 1, 1)
+
+
+def remedies(on: dt.date) -> str:
+    """How to challenge a reply, naming the bodies (without them the applicant's reconsideration period runs
+    up to a year: 行政复议法 art.20). The reconsideration body follows the 行政复议法 in force that day: from
+    2024-01-01 (2023 text) the city government for its departments; before, the city government or the
+    department one level up. The court and the bodies are settings (the city's own jurisdiction)."""
+    body = (settings.YIFA_RECONSIDERATION_BODY if on >= RECONSIDERATION_2023_FROM
+            else settings.YIFA_RECONSIDERATION_BODY_BEFORE_2024)
+    return (f"如对本答复不服，可以自收到本答复之日起六十日内向{body}申请行政复议，"
+            f"或者自收到本答复之日起六个月内向{settings.YIFA_ADMINISTRATIVE_COURT}提起行政诉讼。")
+
+
 def notice_text(request: DisclosureRequest, kind: str) -> list[str]:
     reply = deadline_of(request, "reply", running=False)
+    text = statute.text_for(request.received_on or timezone.localdate())
     context = {
         "request": request, "agency": request.department, "today": timezone.localdate(), "reply": reply,
         "extension": reply.extensions.order_by("-id").first() if reply else None,
+        "correction_basis": text.cite(text.rule("correction_article")),
+        "extension_basis": text.cite(text.rule("extension_article")),
+        "remedies": remedies(request.concluded_on or timezone.localdate()),
     }
     # Notices go to the applicant in Chinese, whichever language the officer works in.
     with translation.override("zh-hans"):

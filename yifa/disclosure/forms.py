@@ -150,6 +150,8 @@ class ConsultationForm(forms.Form):
         choices=[("1", _("第三方（15 个工作日内答复）")), ("0", _("其他机关"))],
     )
     sent_on = DayField(label=_("征求意见日"), initial=_today)
+    letter_received_on = DayField(label=_("对方收到征求意见函之日"), required=False,
+                                  help_text=_("2019年修订的条例规定对方自收到之日起 15 个工作日内答复；不知道时留空，按征求意见日计。"))
 
 
 class EndConsultationForm(forms.Form):
@@ -183,6 +185,8 @@ class TransferForm(forms.Form):
                                         queryset=Department.objects.filter(is_active=True))
     agency = forms.CharField(label=_("负责公开的机关名称"), required=False, max_length=200,
                              help_text=_("不是本市部门的，请填写机关名称和联系方式。"))
+    contact = forms.CharField(label=_("该机关的联系方式"), required=False, max_length=200,
+                              help_text=_("地址或电话；转至本市部门的，留空则使用该部门公开的地址和电话。"))
     transferred_on = DayField(label=_("告知日"), initial=_today)
 
 
@@ -193,6 +197,8 @@ class ReplyForm(forms.Form):
         if r not in ("no_correction", "fee_unpaid")]])
     replied_on = DayField(label=_("答复日"), initial=_today)
     summary = forms.CharField(label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 5}))
+    special_channel = forms.CharField(label=_("获取信息的法定渠道"), required=False, max_length=300,
+                                      help_text=_("“属于行政查询事项”（第三十六条第七项）时必填：告知申请人依照有关法律、行政法规办理的渠道。"))
     attachments = MultipleFileField(label=_("公开的文件（选填）"), required=False)
 
     def clean(self) -> dict[str, Any]:

@@ -34,11 +34,13 @@ ORGANISATIONS = frozenset(set(ApplicantType.values) - {ApplicantType.NATURAL_PER
 
 
 class Channel(models.TextChoices):
-    """How the request arrived; it decides the day of receipt (政府信息公开条例 art.31)."""
+    """How the request arrived; it decides the day of receipt (政府信息公开条例, 2019, art.31)."""
 
     IN_PERSON = "in_person", _("当面提交")
-    MAIL = "mail", _("邮寄")
+    MAIL = "mail", _("邮寄（挂号信、快递等需签收）")
+    ORDINARY_MAIL = "ordinary_mail", _("平常信函（无需签收）")
     ONLINE = "online", _("网上提交")
+    FAX = "fax", _("传真")
 
 
 class Delivery(models.TextChoices):
@@ -158,6 +160,10 @@ class DisclosureRequest(Case):
     fee_paid_on = models.DateField(_("缴费日"), null=True, blank=True)
 
     transferred_to = models.CharField(_("负责公开的机关"), max_length=200, blank=True)
+    # Art.36(5): the reply names the agency that holds the information *and how to reach it*.
+    transferred_to_contact = models.CharField(_("该机关的联系方式"), max_length=200, blank=True)
+    # Art.36(7): information that a special law provides through its own channel (工商、不动产登记…): which one.
+    special_channel = models.CharField(_("获取信息的法定渠道"), max_length=300, blank=True)
     transferred_from = models.ForeignKey(
         "self", verbose_name=_("转自"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -9,13 +9,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from yifa.casework.registry import CaseType, HeaderLink, Panel, Step
-from yifa.core.modules import DemoLoader, Module, PublicListing
+from yifa.core.modules import DailyJob, DemoLoader, Module, PublicListing
 
 from . import actions, fees, forms
 from . import transitions as steps
 from .documents import available_notices
 from .models import DisclosureRequest
 from .policies import request_policy
+from .statute import DISCLOSURE
 
 
 def _fee_help(request: DisclosureRequest) -> str:
@@ -52,7 +53,8 @@ DISCLOSURE_REQUEST = CaseType(
         Step(steps.CLOSE_NO_CORRECTION, forms.DayForm, perform=lambda u, r, d, f: actions.close_for_no_correction(
             actor=u, request=r, closed_on=d["day"])),
         Step(steps.START_CONSULTATION, forms.ConsultationForm, perform=lambda u, r, d, f: actions.start_consultation(
-            actor=u, request=r, party=d["party"], third_party=d["third_party"], sent_on=d["sent_on"])),
+            actor=u, request=r, party=d["party"], third_party=d["third_party"], sent_on=d["sent_on"],
+            letter_received_on=d["letter_received_on"])),
         Step(steps.END_CONSULTATION, forms.EndConsultationForm, perform=lambda u, r, d, f: actions.end_consultation(
             actor=u, request=r, answered_on=d["answered_on"], note=d["note"])),
         Step(steps.EXTEND, forms.ExtensionForm, perform=lambda u, r, d, f: actions.extend_reply(
@@ -64,10 +66,11 @@ DISCLOSURE_REQUEST = CaseType(
         Step(steps.CLOSE_FEE_UNPAID, forms.DayForm, perform=lambda u, r, d, f: actions.close_for_unpaid_fee(
             actor=u, request=r, closed_on=d["day"])),
         Step(steps.TRANSFER, forms.TransferForm, perform=lambda u, r, d, f: actions.transfer_request(
-            actor=u, request=r, agency=d["agency"], forward_to=d["forward_to"], transferred_on=d["transferred_on"])),
+            actor=u, request=r, agency=d["agency"], forward_to=d["forward_to"], transferred_on=d["transferred_on"],
+            contact=d["contact"])),
         Step(steps.REPLY, forms.ReplyForm, perform=lambda u, r, d, f: actions.reply_request(
             actor=u, request=r, outcome=d["outcome"], reason=d["reason"], replied_on=d["replied_on"],
-            summary=d["summary"], files=f)),
+            summary=d["summary"], files=f, special_channel=d["special_channel"])),
     ],
 )
 
@@ -77,6 +80,9 @@ MODULE = Module(
     listings=[PublicListing("disclosure", label=_("依申请公开：在线提交政府信息公开申请"),
                             url_name="disclosure:application", description=_("提交申请、查询办理进度和答复期限"))],
     demo=DemoLoader(50, "yifa.disclosure.demo.load_disclosure_demo"),
+    statutes=[DISCLOSURE],
+    daily_jobs=[DailyJob("disclosure.consultation_lapse", _("征求意见期限届满，恢复计算答复期限"),
+                         lambda day: actions.lapse_consultations(today=day))],
     event_types={
         "disclosure.submitted": _("提交政府信息公开申请"),
         "disclosure.registered": _("登记申请"),

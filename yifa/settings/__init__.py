@@ -290,10 +290,28 @@ YIFA_DUE_SOON_WORKING_DAYS = env_int("YIFA_DUE_SOON_WORKING_DAYS", 3)
 YIFA_AUDIT_RETENTION_DAYS = max(env_int("YIFA_AUDIT_RETENTION_DAYS", 365 * 3), 183)
 YIFA_CITY_NAME = os.environ.get("YIFA_CITY_NAME", "肇东市")
 YIFA_CITY_PINYIN = os.environ.get("YIFA_CITY_PINYIN", "zhaodong,zhaodongshi")
+# Named in every reply's remedies (行政复议法 art.20: without the bodies the applicant's period runs up to a year).
+YIFA_RECONSIDERATION_BODY = os.environ.get("YIFA_RECONSIDERATION_BODY", "肇东市人民政府")
+YIFA_RECONSIDERATION_BODY_BEFORE_2024 = os.environ.get(
+    "YIFA_RECONSIDERATION_BODY_BEFORE_2024", "肇东市人民政府或者上一级主管部门")
+YIFA_ADMINISTRATIVE_COURT = os.environ.get("YIFA_ADMINISTRATIVE_COURT", "肇东市人民法院")
 # The city's published hotlines (民情热线, 企业投诉中心): official contacts, never masked as a citizen's phone.
 YIFA_OFFICIAL_PHONES = env_list("YIFA_OFFICIAL_PHONES", "0455-7711365,0455-5919595")
 # Public messages (互动交流) each client may leave per hour (no national rule: a local default).
 YIFA_MESSAGE_LIMIT_PER_HOUR = env_int("YIFA_MESSAGE_LIMIT_PER_HOUR", 5)
+# The reply period of a public message (互动交流): no national rule sets it (rules.md "Government website":
+# commonly 5–7 working days, 15 when complex, by local rule), so it is the local rule's, named in the
+# deadline's basis. The department may mark a message complex (with a reason), which extends its period to
+# the complex one. The inspection's three months unanswered (国办秘函〔2019〕19号, 互动回应差) is a website
+# check, not this period (yifa/interaction/checks.py).
+YIFA_MESSAGE_REPLY_WORKING_DAYS = env_int("YIFA_MESSAGE_REPLY_WORKING_DAYS", 5)
+YIFA_MESSAGE_COMPLEX_REPLY_WORKING_DAYS = env_int("YIFA_MESSAGE_COMPLEX_REPLY_WORKING_DAYS", 15)
+# The local rule's title as the deadline's basis cites it; a deployment writes its own document's title here.
+YIFA_MESSAGE_REPLY_RULE = os.environ.get("YIFA_MESSAGE_REPLY_RULE", "本市政府网站公众留言办理规定")
+# Government-website checks (国办秘函〔2019〕19号): 10 or more columns "应更新但长期未更新" fail the site. The
+# checks do not say how long "long" is (nor does rules.md): yifa counts a column that should be updated (news,
+# notices, policies) as long-unupdated when it has had no new content for this many months.
+YIFA_WEBSITE_LONG_UNUPDATED_MONTHS = env_int("YIFA_WEBSITE_LONG_UNUPDATED_MONTHS", 12)
 
 # Published pages for anonymous visitors, stored as files nginx can serve (yifa/pagecache/README.md).
 YIFA_PAGE_CACHE = env_bool("YIFA_PAGE_CACHE", True)

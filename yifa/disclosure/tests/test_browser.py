@@ -83,8 +83,8 @@ def test_a_request_across_new_year_2017_corrected_consulted_and_answered(page, l
         clock.move_to(at(dt.date(2016, 12, 27)))
         login(page, "editor")
         step(page, request, "登记", {"select:#id_channel": "online", "#id_received_on": "2016-12-27"})
-        # 20 working days from 2016-12-27: New Year 01-01/01-02 off, 01-22 worked.
-        assert due_date_on_screen(page, request) == "2017-01-24"
+        # The 2007 text governs a 2016 request (art.24): 15 working days from 2016-12-27, New Year 01-01/01-02 off.
+        assert due_date_on_screen(page, request) == "2017-01-18"
         screenshot(page, "disclosure-registered")
 
         clock.move_to(at(dt.date(2016, 12, 28)))
@@ -99,8 +99,8 @@ def test_a_request_across_new_year_2017_corrected_consulted_and_answered(page, l
         clock.move_to(at(dt.date(2017, 1, 5)))
         login(page, "editor")
         step(page, request, "收到补正", {"#id_day": "2017-01-05"})
-        # Counted afresh from 2017-01-05 (art.30): 01-22 and 02-04 worked, 春节 01-27–02-02 off.
-        assert due_date_on_screen(page, request) == "2017-02-07"
+        # Counted afresh from 2017-01-05: 15 working days, 01-22 (a Sunday) worked.
+        assert due_date_on_screen(page, request) == "2017-01-25"
 
         clock.move_to(at(dt.date(2017, 1, 9)))
         login(page, "editor")
@@ -111,8 +111,8 @@ def test_a_request_across_new_year_2017_corrected_consulted_and_answered(page, l
         clock.move_to(at(dt.date(2017, 1, 20)))
         login(page, "editor")
         step(page, request, "收到意见", {"#id_answered_on": "2017-01-20", "#id_note": "第三方同意公开"})
-        # 01-06 counted before; 01-09–01-20 stopped; then 01-22, 02-04 worked, 春节 off.
-        assert due_date_on_screen(page, request) == "2017-02-21"
+        # 01-06 counted before; 01-09–01-20 stopped; then 01-22 and 02-04 worked, 春节 01-27–02-02 off.
+        assert due_date_on_screen(page, request) == "2017-02-14"
         screenshot(page, "disclosure-after-consultation")
 
         clock.move_to(at(dt.date(2017, 2, 20)))
@@ -132,6 +132,6 @@ def test_a_request_across_the_2017_national_day_week(page, live_server, staff, d
         request = file_request(page, department, "2017年政府采购项目中标公告汇总。")
         login(page, "editor")
         step(page, request, "登记", {"select:#id_channel": "online", "#id_received_on": "2017-09-20"})
-        # 09-30 worked; 10-01–10-08 off.
-        assert due_date_on_screen(page, request) == "2017-10-24"
+        # 15 working days (2007 text, art.24): 09-30 worked; 10-01–10-08 off.
+        assert due_date_on_screen(page, request) == "2017-10-17"
         screenshot(page, "disclosure-national-day")
