@@ -7,6 +7,12 @@ those of ../shared/rules.md, "Counting periods":
   working days following the State Council's notice including 调休 make-up weekends;
 - calendar-day periods (民事诉讼法 art.85): the start day is not counted; when the last day is a rest
   day the period ends on the next working day;
+- month periods (行政诉讼法 art.46's six months): the last day is the corresponding day of the last
+  month, or that month's last day when it has none (民法典 art.202: 2017-08-31 + 6 months is
+  2018-02-28), then the same rest-day rule. A suspension moves that last day by the number of
+  calendar days it stopped the clock: the period is the span of calendar days from the start to the
+  corresponding day, and suspended days are not counted in it, as in a calendar-day period (the
+  time lost is not counted in the period, 行政诉讼法 art.48);
 - suspended days (补正, consultation, 中止, hearing, expert tests) are not counted: the clock stops on
   every day from the suspension's first to its last day inclusive; a suspension without an end
   leaves the deadline paused with its remaining days;
@@ -26,7 +32,16 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from .periods import REASONS, DeadlineInputError, Period, SuspensionReason, Unit, check_length, format_length
+from .periods import (
+    REASONS,
+    DeadlineInputError,
+    Period,
+    SuspensionReason,
+    Unit,
+    add_months,
+    check_length,
+    format_length,
+)
 from .workcalendar import DayInfo, DayKind, WorkCalendar
 
 ONE_DAY = dt.timedelta(days=1)
@@ -59,6 +74,8 @@ class Step:
     START = "start"  # the start day, not counted
     EXTENSION = "extension"  # an approved extension adds days
     COUNT = "count"  # days that count toward the period
+    MONTHS = "months"  # a month period's corresponding day (民法典 art.202)
+    SHIFTED = "shifted"  # a month period's last day moved by the days the clock stopped
     MAKEUP = "makeup"  # a 调休 working weekend day, counted
     REST = "rest"  # weekend or holiday, not counted (working-day periods)
     SUSPENDED = "suspended"  # clock stopped, not counted
@@ -111,8 +128,10 @@ class DeadlineResult:
     start: dt.date
     period: Period
     due_date: dt.date | None  # None while the clock is stopped without an end
-    counted: int  # days counted toward the period (all of them once due)
-    total: int  # the period's length with its extensions
+    # Days counted toward the period, all of them once due; a month period counts calendar days
+    # while its clock is stopped (a month has no fixed length) and its months once due.
+    counted: int
+    total: int  # the period's length with its extensions, in its unit
     trace: list[TraceLine]
     unconfirmed_years: tuple[int, ...] = ()
     paused_since: dt.date | None = None
@@ -297,6 +316,8 @@ def compute_deadline(
                 total=running, name=extension.approved_by, note=extension.reason,
             )
         )
+    if period.unit == Unit.MONTH:
+        return _compute_months(calendar, start, period, total, stops, trace)
     unconfirmed: set[int] = set()
     counted = 0
     for piece_start, piece_end, info, stop in _pieces(calendar, start + ONE_DAY, stops):
@@ -354,6 +375,37 @@ def compute_deadline(
     raise DeadlineInputError(_("期限超出了可计算的日期范围。"))  # pragma: no cover - guarded by the length caps
 
 
+def _compute_months(
+    calendar: WorkCalendar, start: dt.date, period: Period, total: int, stops: Sequence[_Stop], trace: _TraceBuilder
+) -> DeadlineResult:
+    """A period of `total` months: the corresponding day (民法典 art.202), moved by the suspended days."""
+    nominal = add_months(start, total)
+    trace.add(TraceLine(Step.MONTHS, start, nominal, days=(nominal - start).days, total=total))
+    last = nominal
+    if stops:
+        span = (nominal - start).days
+        counted = 0
+        for piece_start, piece_end, _info, stop in _pieces(calendar, start + ONE_DAY, stops):
+            if stop is not None:
+                reason = "、".join(stop.reasons)
+                if piece_end is None:
+                    trace.add(TraceLine(Step.PAUSED, piece_start, None, total=counted, name=reason))
+                    return DeadlineResult(start, period, None, counted, total, trace.lines,
+                                          paused_since=stop.starts_on, paused_reason=reason)
+                trace.add(TraceLine(Step.SUSPENDED, piece_start, piece_end, days=(piece_end - piece_start).days + 1,
+                                    total=counted, name=reason))
+                continue
+            assert piece_end is not None
+            length = (piece_end - piece_start).days + 1
+            if counted + length >= span:
+                last = piece_start + dt.timedelta(days=span - counted - 1)
+                break
+            counted += length
+        if last != nominal:
+            trace.add(TraceLine(Step.SHIFTED, nominal, last, days=(last - nominal).days, total=total))
+    return _finish(calendar, start, period, total, last, trace, set())
+
+
 def _finish(
     calendar: WorkCalendar,
     start: dt.date,
@@ -367,7 +419,7 @@ def _finish(
     if period.is_minimum:
         trace.add(TraceLine(Step.EARLIEST, last, last, total=total))
     else:
-        if period.unit == Unit.DAY:
+        if period.unit != Unit.WORKING_DAY:
             # 民事诉讼法 art.85: a period whose last day is a rest day ends on the next working day.
             info = calendar.day(last)
             if not info.confirmed:
@@ -397,7 +449,9 @@ def count_days(
     unit: str,
     suspensions: Iterable[Suspension] = (),
 ) -> int:
-    """Days of `unit` in (after, through] that count toward a period: suspended days do not."""
+    """Days of `unit` in (after, through] that count toward a period: suspended days do not.
+
+    A month has no fixed length: for a month period this counts calendar days, as its progress is shown."""
     if through <= after:
         return 0
     stops = _merge_stops(after, [s for s in suspensions if s.ends_on is None or s.ends_on > after])
@@ -410,7 +464,7 @@ def count_days(
                 break
             continue
         assert piece_end is not None
-        if unit == Unit.DAY or info.working:
+        if unit != Unit.WORKING_DAY or info.working:
             total += (min(piece_end, through) - piece_start).days + 1
     return total
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext_lazy
 
 from .engine import Step, TraceLine
+from .holidays import SOURCES as HOLIDAY_LAW_SOURCES
 from .periods import SuspensionReason, Unit, format_length
 from .workcalendar import PACKAGE_SOURCE, DayKind
 
@@ -24,6 +25,7 @@ HOLIDAY_NAMES = [gettext_noop("元旦"), gettext_noop("春节"), gettext_noop("�
                  gettext_noop("端午节"), gettext_noop("中秋节"), gettext_noop("国庆节")]
 
 ART_85 = gettext_noop("《中华人民共和国民事诉讼法》第八十五条")
+ART_202 = gettext_noop("《中华人民共和国民法典》第二百零二条")
 
 
 # Short weekday names for calendar grids' column heads.
@@ -69,6 +71,11 @@ def source_label(source: str) -> str:
         return ""
     if source == PACKAGE_SOURCE or source.startswith("chinesecalendar"):
         return _("国务院办公厅节假日安排（chinesecalendar 数据）")
+    law = HOLIDAY_LAW_SOURCES.get(source)
+    if law is not None:
+        # A statutory holiday of a year whose notice is not in: by the law itself, not by a notice.
+        return _("《全国年节及纪念日放假办法》（%(version)s）第二条规定的法定节假日；本年节假日安排通知尚未导入") % {
+            "version": _(law.name)}
     return source
 
 
@@ -118,6 +125,17 @@ def describe(line: TraceLine, unit: str) -> str:
         return _("%(span)s：计 %(counted)s 日，累计 %(total)s 日。") % {
             "span": span_label(line.date_from, line.date_to), "counted": line.counted, "total": line.total,
         }
+    if line.code == Step.MONTHS:
+        values = {"length": format_length(line.total, Unit.MONTH), "day": day_label(line.date_to),  # type: ignore[arg-type]
+                  "art": _(ART_202)}
+        if line.date_from is not None and line.date_to is not None and line.date_to.day != line.date_from.day:
+            return _("按月计算：%(length)s后的到期月没有与起算日对应的 %(number)s 日，以该月最后一日 %(day)s 为期间最后一日"
+                     "（%(art)s）。") % {**values, "number": line.date_from.day}
+        return _("按月计算：%(length)s后的对应日 %(day)s 为期间最后一日（%(art)s）。") % values
+    if line.code == Step.SHIFTED:
+        return _("中止计时的 %(days)s 日不计入期间，期间最后一日由 %(from)s 顺延至 %(to)s。") % {
+            "days": n, "from": day_label(line.date_from), "to": day_label(line.date_to),  # type: ignore[arg-type]
+        }
     if line.code == Step.MAKEUP:
         return with_basis(
             _("%(span)s：调休上班日（%(name)s），计入，累计 %(total)s 日") % {
@@ -138,18 +156,21 @@ def describe(line: TraceLine, unit: str) -> str:
             "day": day_label(line.date_from), "reason": reason_label(line.name), "total": line.total,  # type: ignore[arg-type]
         }
     if line.code == Step.ROLLOVER:
-        return _("期间最后一日 %(last)s 为%(what)s，顺延至其后第一个工作日 %(due)s（%(art)s）。") % {
+        values = {
             "last": day_label(line.date_from), "what": rest_label(line),  # type: ignore[arg-type]
-            "due": day_label(line.date_to), "art": _(ART_85),  # type: ignore[arg-type]
+            "due": day_label(line.date_to), "art": _(ART_85), "basis": basis,  # type: ignore[arg-type]
         }
+        if basis:
+            return _("期间最后一日 %(last)s 为%(what)s（依据：%(basis)s），顺延至其后第一个工作日 %(due)s（%(art)s）。") % values
+        return _("期间最后一日 %(last)s 为%(what)s，顺延至其后第一个工作日 %(due)s（%(art)s）。") % values
     if line.code == Step.DUE:
         return _("到期日：%(day)s。") % {"day": day_label(line.date_from)}  # type: ignore[arg-type]
     if line.code == Step.EARLIEST:
         return _("最短期限届满日：%(day)s，不得早于此日完成。") % {"day": day_label(line.date_from)}  # type: ignore[arg-type]
     if line.code == Step.UNCONFIRMED:
         return _(
-            "注意：%(years)s 年的节假日安排尚未确认（未导入国务院办公厅通知），这些年份按周一至周五为工作日推算，"
-            "到期日待确认；导入通知后自动重新计算。"
+            "注意：%(years)s 年的节假日安排尚未确认（未导入国务院办公厅通知）：这些年份以《全国年节及纪念日放假办法》"
+            "规定的法定节假日和周末为休息日推算，调休安排尚不可知，到期日待确认；导入通知后自动重新计算。"
         ) % {"years": separator().join(line.name.split("、"))}
     return line.code
 

@@ -3,7 +3,9 @@
 rules.md, "Counting periods": "日" in a statute is a calendar day unless the statute says 工作日;
 some periods are minimums (e.g. legality review normally ≥7 working days, 重大行政决策程序暂行条例
 art.28), not maximums. Extensions are granted in the period's own unit and may be capped by statute
-(e.g. 政府信息公开条例 art.33: at most 20 working days).
+(e.g. 政府信息公开条例 art.33: at most 20 working days). Some statutes count in months (行政诉讼法
+art.46: six months): such a period ends on the corresponding day of its last month, or that month's
+last day when it has none (民法典 art.202, `add_months`), then the rest-day rule applies.
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ from yifa.core.dates import DateInputError, parse_day
 from yifa.core.errors import ActionRefused
 
 # Longest periods the engine accepts: beyond these a typo is far likelier than a statute.
-MAX_LENGTH = {"working_day": 2600, "day": 3660}
+MAX_LENGTH = {"working_day": 2600, "day": 3660, "month": 120}
 
 
 class Unit(models.TextChoices):
     WORKING_DAY = "working_day", gettext_lazy("工作日")
     DAY = "day", gettext_lazy("日")
+    MONTH = "month", gettext_lazy("月")
 
 
 class PeriodKind(models.TextChoices):
@@ -69,6 +72,10 @@ UNIT_ALIASES = {
     "日": Unit.DAY,
     "天": Unit.DAY,
     "自然日": Unit.DAY,
+    "month": Unit.MONTH,
+    "months": Unit.MONTH,
+    "月": Unit.MONTH,
+    "个月": Unit.MONTH,
 }
 
 
@@ -76,7 +83,8 @@ def parse_unit(value: str) -> Unit:
     unit = UNIT_ALIASES.get((value or "").strip().lower())
     if unit is None:
         raise DeadlineInputError(
-            _("未知的期间单位“%(unit)s”。可用的单位：working_day（工作日）、day（日，自然日）。") % {"unit": value}
+            _("未知的期间单位“%(unit)s”。可用的单位：working_day（工作日）、day（日，自然日）、month（月）。")
+            % {"unit": value}
         )
     return unit
 
@@ -156,7 +164,9 @@ class Period:
 
 
 def format_length(length: int, unit: str) -> str:
-    """"20 个工作日" or "60 日", as statutes write them."""
+    """"20 个工作日", "60 日" or "6 个月", as statutes write them."""
     if unit == Unit.WORKING_DAY:
         return _("%(n)s 个工作日") % {"n": length}
+    if unit == Unit.MONTH:
+        return _("%(n)s 个月") % {"n": length}
     return _("%(n)s 日") % {"n": length}

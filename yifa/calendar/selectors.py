@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .engine import count_days, nth_working_day_after
 from .models import Deadline, DeadlineQuerySet
-from .periods import PeriodKind
+from .periods import PeriodKind, Unit
 from .policies import deadline_policy
 from .workcalendar import PACKAGE_YEARS, WorkCalendar, YearStatus, current_calendar
 
@@ -102,26 +102,35 @@ def deadlines_of(obj: models.Model) -> DeadlineQuerySet:
 
 @dataclass
 class Progress:
-    used: int  # days of the period's unit counted so far
+    used: int  # days of `unit` counted so far
     left: int | None  # days left before the due date (None once finished or while paused)
     overdue_by: int  # days of the unit past the due date
+    unit: str = Unit.WORKING_DAY  # the period's unit; calendar days for a month period
 
 
 def deadline_progress(deadline: Deadline, today: dt.date | None = None,
                       calendar: WorkCalendar | None = None) -> Progress:
-    """Days used and left as of today, in the period's own unit, not counting suspended days."""
+    """Days used and left as of today, in the period's own unit, not counting suspended days.
+
+    A month has no fixed length, so a month period's progress is in calendar days: used up to today,
+    left up to the due date."""
     today = today or timezone.localdate()
     calendar = calendar or current_calendar()
     suspensions = deadline.engine_suspensions()
     end = deadline.completed_on if deadline.status == Deadline.Status.COMPLETED and deadline.completed_on else today
+    unit = Unit.DAY if deadline.unit == Unit.MONTH else deadline.unit
     if deadline.due_date is None:
-        return Progress(deadline.counted_days, None, 0)
-    used = min(count_days(calendar, deadline.start_date, end, deadline.unit, suspensions), deadline.total_days)
-    overdue_by = count_days(calendar, deadline.due_date, end, deadline.unit) if end > deadline.due_date else 0
+        return Progress(deadline.counted_days, None, 0, unit)
+    if deadline.unit == Unit.MONTH:
+        total = count_days(calendar, deadline.start_date, deadline.due_date, unit, suspensions)
+    else:
+        total = deadline.total_days
+    used = min(count_days(calendar, deadline.start_date, end, unit, suspensions), total)
+    overdue_by = count_days(calendar, deadline.due_date, end, unit) if end > deadline.due_date else 0
     if deadline.kind == PeriodKind.MINIMUM:
         overdue_by = 0
-    left = None if not deadline.is_open else max(deadline.total_days - used, 0) if end <= deadline.due_date else 0
-    return Progress(used, left, overdue_by)
+    left = None if not deadline.is_open else max(total - used, 0) if end <= deadline.due_date else 0
+    return Progress(used, left, overdue_by, unit)
 
 
 def year_statuses(years: range | list[int] | None = None) -> list[YearStatus]:

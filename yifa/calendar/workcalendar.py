@@ -7,8 +7,11 @@ Three layers, the first that knows a date wins (rules.md, "Counting periods"):
    and a rest day at the weekend — the notice is the whole statement for its year;
 3. otherwise the chinesecalendar package (2004–2026 in 1.11), which carries the State Council's
    notices, including 调休 make-up working weekends;
-4. a year nobody has confirmed is counted Monday to Friday but every day in it is marked
-   unconfirmed, so a deadline that reaches it is flagged, never silently guessed.
+4. a year nobody has confirmed has the statutory holidays that 全国年节及纪念日放假办法 art.2 fixes
+   for it (`holidays.py`: 元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节) as rest days, named with
+   the 办法's text as their source, and is otherwise counted Monday to Friday; only the 调休 swaps
+   (and 补假 days) are unknown, so every day in it is marked unconfirmed and a deadline that
+   reaches it is flagged, never silently guessed.
 
 `WorkCalendar` is an immutable snapshot built from the table; `current_calendar()` reuses one
 per calendar revision, so a bulk recomputation looks each day up in memory.
@@ -26,6 +29,8 @@ import chinese_calendar
 from chinese_calendar import constants as package_data
 from django.utils.translation import gettext_noop
 
+from .holidays import statutory_holiday
+
 PACKAGE_SOURCE = f"chinesecalendar {getattr(chinese_calendar, '__version__', '')}".strip()
 PACKAGE_YEARS = frozenset(d.year for d in package_data.holidays)
 
@@ -33,7 +38,7 @@ PACKAGE_YEARS = frozenset(d.year for d in package_data.holidays)
 class DayKind:
     WORKDAY = "workday"  # an ordinary working day
     WEEKEND = "weekend"  # an ordinary Saturday or Sunday
-    HOLIDAY = "holiday"  # a day off by the holiday notice (放假)
+    HOLIDAY = "holiday"  # a day off by the holiday notice (放假), or by the 办法 in a year without one
     MAKEUP_WORKDAY = "makeup_workday"  # a weekend day worked in exchange (调休上班)
     REST = "rest"  # a weekday made a rest day by some other document
     WORKING = "working"  # a weekend day made a working day by some other document
@@ -65,7 +70,7 @@ class DayInfo:
 class YearStatus:
     year: int
     confirmed: bool
-    basis: str  # "notice", "package" or "none"
+    basis: str  # "notice", "package" or "none" (the 办法's statutory holidays and the weekends only)
     document_number: str = ""
 
 
@@ -73,6 +78,14 @@ def _weekday_info(day: dt.date, *, source: str, confirmed: bool) -> DayInfo:
     if day.weekday() < 5:
         return DayInfo(True, DayKind.WORKDAY, "", source, confirmed)
     return DayInfo(False, DayKind.WEEKEND, "", source, confirmed)
+
+
+def _unconfirmed_info(day: dt.date) -> DayInfo:
+    """A day of a year without a notice: a statutory holiday by the 办法, or an ordinary day of the week."""
+    holiday = statutory_holiday(day)
+    if holiday is not None:
+        return DayInfo(False, DayKind.HOLIDAY, holiday.name, holiday.source, confirmed=False)
+    return _weekday_info(day, source="", confirmed=False)
 
 
 def _package_info(day: dt.date) -> DayInfo:
@@ -125,7 +138,7 @@ class WorkCalendar:
             return _weekday_info(day, source=self.notices[day.year], confirmed=True)
         if day.year in PACKAGE_YEARS:
             return _package_info(day)
-        return _weekday_info(day, source="", confirmed=False)
+        return _unconfirmed_info(day)
 
     def day(self, day: dt.date) -> DayInfo:
         starts, runs = self._year_runs(day.year)

@@ -23,30 +23,36 @@ NOTICE_2027 = """国务院办公厅关于2027年部分节假日安排的通知
 
 @pytest.fixture
 def into_2027(record, editor):
-    # 20 working days from 2026-12-15 reach into 2027, whose calendar nobody has confirmed yet.
-    return actions.open_deadline(actor=editor, target=record, start=D(2026, 12, 15), period=Period(20), purpose="答复期限")
+    # 40 working days from 2026-12-24 run through 2027's 元旦 and 春节, before anyone has confirmed 2027.
+    return actions.open_deadline(actor=editor, target=record, start=D(2026, 12, 24), period=Period(40), purpose="答复期限")
 
 
 def test_importing_next_years_notice_confirms_it_and_recomputes_open_deadlines(
     into_2027, calendar_keeper, record, django_capture_on_commit_callbacks
 ):
-    assert into_2027.calendar_unconfirmed and into_2027.due_date == D(2027, 1, 12)
+    # Before the notice: the 办法's statutory holidays rest (2027-01-01; 春节 2/5 除夕 to 2/8 初三), flagged.
+    assert into_2027.calendar_unconfirmed and into_2027.due_date == D(2027, 2, 23)
     with django_capture_on_commit_callbacks(execute=True):
         outcome = actions.import_holiday_notice(actor=calendar_keeper, text=NOTICE_2027)
     assert outcome.imported and outcome.affected == 1
     assert current_calendar().year_status(2027).confirmed
     into_2027.refresh_from_db()
     assert not into_2027.calendar_unconfirmed
-    assert into_2027.due_date == D(2027, 1, 13)  # 2027-01-01 is now a holiday
+    # The notice's 春节 break runs to 2/11 and makes Saturday 2/13 a working day: two days later.
+    assert into_2027.due_date == D(2027, 2, 25)
     moved = AuditEvent.objects.get(event_type="deadline.recomputed")
     assert moved.target_id == str(record.pk)
-    assert (moved.old_values["due_date"], moved.new_values["due_date"]) == ("2027-01-12", "2027-01-13")
+    assert (moved.old_values["due_date"], moved.new_values["due_date"]) == ("2027-02-23", "2027-02-25")
     assert CalendarDay.objects.get(date=D(2027, 2, 13)).source_document == "国办发明电〔2026〕99号"
+    assert any("国办发明电〔2026〕99号" in line.get("source", "") for line in into_2027.trace)
+    assert not any("全国年节及纪念日放假办法" in line.get("source", "") for line in into_2027.trace)
 
 
 def test_a_dry_run_shows_the_changes_and_writes_nothing(into_2027, calendar_keeper):
     outcome = actions.import_holiday_notice(actor=calendar_keeper, text=NOTICE_2027, dry_run=True)
-    assert {c.date for c in outcome.working_changes} >= {D(2027, 1, 1), D(2027, 2, 13)}
+    changed = {c.date for c in outcome.working_changes}
+    assert changed >= {D(2027, 2, 9), D(2027, 2, 13)}  # a 调休 day off and a worked Saturday
+    assert D(2027, 1, 1) not in changed and D(2027, 2, 5) not in changed  # statutory holidays already rested
     assert not outcome.imported
     assert not HolidayNotice.objects.exists() and not CalendarRevision.objects.exists()
 

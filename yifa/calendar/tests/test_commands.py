@@ -43,7 +43,7 @@ def test_calendar_days_and_repeated_suspensions():
         (["--start", "2017-09-20", "--length", "-3"], "必须是正整数"),
         (["--start", "2017-09-20", "--length", "twenty"], "不是整数"),
         (["--start", "2017-9-31", "--length", "20"], "不是有效的日期"),
-        (["--start", "2017-09-20", "--length", "20", "--unit", "month"], "未知的期间单位"),
+        (["--start", "2017-09-20", "--length", "20", "--unit", "fortnight"], "未知的期间单位"),
         (["--start", "2017-09-20", "--length", "20", "--suspend", "2017-09-29:2017-09-25"], "早于开始日"),
         (["--start", "2017-09-20", "--length", "20", "--suspend", "2017-09-25"], "应写成 FROM:TO"),
     ],
@@ -79,4 +79,4 @@ def test_calendar_status_marks_next_year_unconfirmed_until_its_notice_is_importe
     next_year = timezone.localdate().year + 1
     if next_year in PACKAGE_YEARS:
         pytest.skip("the installed chinesecalendar already carries next year's notice")
-    assert f"{next_year}: 未确认：尚未导入国务院办公厅节假日安排通知，按周一至周五推算" in run("calendar", "status")
+    assert f"{next_year}: 未确认：尚未导入国务院办公厅节假日安排通知，按法定节假日和周末推算" in run("calendar", "status")

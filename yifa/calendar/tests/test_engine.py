@@ -101,9 +101,9 @@ def test_a_minimum_period_gives_the_earliest_day_and_cannot_be_extended():
         compute_deadline(CALENDAR, D(2017, 9, 27), Period(7, kind="min"), extensions=[Extension(3)])
 
 
-def test_a_year_without_a_confirmed_calendar_is_counted_on_weekdays_and_flagged():
+def test_a_year_without_a_confirmed_calendar_rests_on_its_statutory_holidays_and_is_flagged():
     result = compute_deadline(CALENDAR, D(2026, 12, 15), Period(20))
-    assert result.due_date == D(2027, 1, 12)  # 2027-01-01 counted as an ordinary Friday
+    assert result.due_date == D(2027, 1, 13)  # 2027-01-01 (元旦, a Friday) is a rest day by the 办法
     assert result.unconfirmed_years == (2027,)
     assert "2027 年的节假日安排尚未确认" in explain(result.trace, "working_day")[-1]
 
@@ -137,7 +137,7 @@ def test_the_trace_says_which_days_counted_and_why():
     [
         ({"period": (0,)}, "必须是正整数"),
         ({"period": (-3,)}, "必须是正整数"),
-        ({"period": (5, "month")}, "未知的期间单位"),
+        ({"period": (5, "fortnight")}, "未知的期间单位"),
         ({"period": (5, "working_day", "sometimes")}, "未知的期限类型"),
         ({"period": (100000,)}, "超过了允许的上限"),
         ({"suspensions": [Suspension(D(2017, 9, 29), D(2017, 9, 25))]}, "早于开始日"),

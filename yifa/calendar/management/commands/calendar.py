@@ -44,7 +44,7 @@ def status_label(status) -> str:  # type: ignore[no-untyped-def]
         return _("已确认：已导入通知 %(number)s") % {"number": status.document_number}
     if status.basis == "package":
         return _("已确认：chinesecalendar 数据（国务院办公厅通知）")
-    return _("未确认：尚未导入国务院办公厅节假日安排通知，按周一至周五推算")
+    return _("未确认：尚未导入国务院办公厅节假日安排通知，按法定节假日和周末推算")
 
 
 class Command(BaseCommand):
