@@ -145,3 +145,22 @@ def test_plain_suspended_and_extended_deadlines_are_all_recomputed_and_logged(
         assert deadline.calendar_revision == CalendarRevision.objects.get().pk
     summary = AuditEvent.objects.get(event_type="calendar.recomputed").new_values
     assert (summary["checked"], summary["moved"]) == (4, 4)
+
+
+def test_the_recompute_command_moves_deadlines_computed_by_an_older_reading_of_the_calendar(into_2027):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    from yifa.calendar.models import Deadline
+
+    # As an older release stored it, counting 2027-01-01 (元旦) as a working day.
+    right = into_2027.due_date
+    Deadline.objects.filter(pk=into_2027.pk).update(due_date=right - dt.timedelta(days=1))
+    out = io.StringIO()
+    call_command("calendar", "recompute", "--from", "2027-01-01", stdout=out)
+    into_2027.refresh_from_db()
+    assert into_2027.due_date == right
+    assert "1 个到期日有变化" in out.getvalue()
+    with pytest.raises(CommandError):
+        call_command("calendar", "recompute", "--from", "2027-13-45")

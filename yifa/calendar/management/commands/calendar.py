@@ -3,6 +3,10 @@
     yifa calendar import NOTICE.txt --year 2027 [--document 国办发明电〔2026〕12号] [--dry-run]
     yifa calendar show 2017
     yifa calendar status
+    yifa calendar recompute [--from 2027-01-01]
+
+`recompute` recomputes the open deadlines that reach past a day, by today's calendar: what an upgrade that
+changes how the calendar is read (e.g. statutory holidays in years without a notice) runs once.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yifa.audit.actors import COMMAND_LINE
-from yifa.calendar.actions import import_holiday_notice
+from yifa.calendar.actions import import_holiday_notice, recompute_open_deadlines
 from yifa.calendar.explain import holiday_name, weekday
 from yifa.calendar.selectors import year_statuses
 from yifa.calendar.workcalendar import DayKind, current_calendar
@@ -51,7 +55,7 @@ class Command(BaseCommand):
     help = str(gettext_lazy("工作日历：导入国务院办公厅节假日安排通知、查看某年日历、列出各年确认状态。"))  # translated at import, in the default language
 
     def add_arguments(self, parser):
-        sub = parser.add_subparsers(dest="subcommand", metavar="import|show|status")
+        sub = parser.add_subparsers(dest="subcommand", metavar="import|show|status|recompute")
         sub.required = True
         imp = sub.add_parser("import", help=gettext_lazy("导入一年的节假日安排通知（文本或 holiday-cn JSON）"))
         imp.add_argument("file", help=gettext_lazy("通知全文的文本文件"))
@@ -61,6 +65,9 @@ class Command(BaseCommand):
         show = sub.add_parser("show", help=gettext_lazy("列出某年的节假日和调休上班日"))
         show.add_argument("year", type=int)
         sub.add_parser("status", help=gettext_lazy("列出各年日历的确认状态"))
+        recompute = sub.add_parser("recompute", help=gettext_lazy("按现行日历重新计算未结期限（升级后运行一次）"))
+        recompute.add_argument("--from", dest="date_from", default="",
+                               help=gettext_lazy("只重新计算跨越此日之后的期限，格式 YYYY-MM-DD；默认全部"))
 
     def handle(self, *args, **options):
         try:
@@ -112,3 +119,17 @@ class Command(BaseCommand):
     def handle_status(self, **_options) -> None:
         for status in year_statuses():
             self.stdout.write(f"{status.year}: {status_label(status)}")
+
+    def handle_recompute(self, *, date_from: str, **_options) -> None:
+        from yifa.core.dates import DateInputError, parse_day
+
+        start = dt.date(1999, 1, 1)
+        if date_from:
+            try:
+                start = parse_day(date_from, what=_("起始日期"))
+            except DateInputError as error:
+                raise ActionRefused(str(error)) from None
+        summary = recompute_open_deadlines(date_from=start, date_to=dt.date(2199, 12, 31),
+                                           actor=COMMAND_LINE, reason=_("按现行日历重新计算"))
+        self.stdout.write(_("已重新计算 %(checked)s 个未结期限，其中 %(moved)s 个到期日有变化。") % {
+            "checked": summary.checked, "moved": summary.moved})
