@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.http import FileResponse, HttpResponse
+from django.http.response import HttpResponseBase
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -128,7 +129,7 @@ def attachments_of(owner: models.Model) -> models.QuerySet[Attachment]:
     return Attachment.objects.filter(owner_type=ContentType.objects.get_for_model(owner), owner_id=str(owner.pk))
 
 
-def attachment_response(attachment: Attachment) -> HttpResponse:
+def attachment_response(attachment: Attachment) -> HttpResponseBase:
     """The file for download, after the caller checked the case's policy. Through nginx (when
     YIFA_ACCEL_REDIRECT_PREFIX is set) the server sends the file from the private storage's internal
     location; otherwise Django streams it. Either way no URL reaches the file without this check."""
@@ -137,7 +138,7 @@ def attachment_response(attachment: Attachment) -> HttpResponse:
     prefix = settings.YIFA_ACCEL_REDIRECT_PREFIX
     if prefix:
         response = HttpResponse(content_type="application/octet-stream")
-        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(attachment.file.name)
+        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(attachment.file.name or "")
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(attachment.original_name)}"
         return response
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)

@@ -22,6 +22,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -310,7 +311,7 @@ class AssignView(CaseViewMixin, TemplateView):
 
 
 def attachment_view(case_type: CaseType):  # type: ignore[no-untyped-def]
-    def download(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponse:
+    def download(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponseBase:
         case = selectors.case_or_404(case_type, request.user, pk)
         attachment = attachments_of(case).filter(pk=attachment_id).first()
         if attachment is None:

@@ -26,6 +26,7 @@ from typing import Any
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .errors import ActionRefused
 
@@ -88,7 +89,7 @@ class BackupResult:
 def backup(output: Path) -> BackupResult:
     output = Path(output)
     if output.exists() and any(output.iterdir()):
-        raise ActionRefused(f"备份目录 {output} 不是空的，请指定一个新目录。")
+        raise ActionRefused(_("备份目录 %(path)s 不是空的，请指定一个新目录。") % {"path": output})
     output.mkdir(parents=True, exist_ok=True)
     vendor = connection.vendor
     connection.ensure_connection()
@@ -106,9 +107,9 @@ def backup(output: Path) -> BackupResult:
                                  str(output / database_file), connection.settings_dict["NAME"]],
                                 env=env, capture_output=True, text=True, check=False)
         if result.returncode != 0:
-            raise ActionRefused(f"pg_dump 失败：{result.stderr.strip()[:500]}")
+            raise ActionRefused(_("pg_dump 失败：%(error)s") % {"error": result.stderr.strip()[:500]})
     else:
-        raise ActionRefused(f"不支持备份 {vendor} 数据库。")
+        raise ActionRefused(_("不支持备份 %(vendor)s 数据库。") % {"vendor": vendor})
     counts = table_counts()
     files: dict[str, dict[str, Any]] = {}
     for name, root in file_roots().items():
@@ -130,9 +131,9 @@ def read_manifest(directory: Path) -> dict[str, Any]:
     try:
         manifest = json.loads(path.read_text())
     except (OSError, ValueError):
-        raise ActionRefused(f"{path} 不存在或不是 yifa 的备份清单。") from None
+        raise ActionRefused(_("%(path)s 不存在或不是 yifa 的备份清单。") % {"path": path}) from None
     if manifest.get("format") != FORMAT_VERSION:
-        raise ActionRefused("备份的格式版本与本系统不符。")
+        raise ActionRefused(_("备份的格式版本与本系统不符。"))
     return manifest  # type: ignore[no-any-return]
 
 
@@ -150,17 +151,17 @@ def restore(directory: Path, *, force: bool = False) -> list[str]:
     manifest = read_manifest(directory)
     vendor = connection.vendor
     if manifest["database"] != vendor:
-        raise ActionRefused(f"备份来自 {manifest['database']} 数据库，不能恢复到 {vendor} 数据库。")
+        raise ActionRefused(_("备份来自 %(source)s 数据库，不能恢复到 %(vendor)s 数据库。") % {"source": manifest["database"], "vendor": vendor})
     database_file = directory / manifest["database_file"]
     if _sha256(database_file) != manifest["database_sha256"]:
-        raise ActionRefused("数据库备份文件的校验和与清单不符：文件已损坏或被改动。")
+        raise ActionRefused(_("数据库备份文件的校验和与清单不符：文件已损坏或被改动。"))
     if not database_is_empty() and not force:
-        raise ActionRefused("目标数据库中已有数据。恢复会覆盖它们；确需覆盖请加 --force。")
+        raise ActionRefused(_("目标数据库中已有数据。恢复会覆盖它们；确需覆盖请加 --force。"))
     if vendor == "sqlite":
-        name = Path(connection.settings_dict["NAME"])
+        database_path = Path(connection.settings_dict["NAME"])
         connection.close()
         source = sqlite3.connect(database_file)
-        target = sqlite3.connect(name)
+        target = sqlite3.connect(database_path)
         try:
             source.backup(target)
         finally:
@@ -173,7 +174,7 @@ def restore(directory: Path, *, force: bool = False) -> list[str]:
                                  connection.settings_dict["NAME"], str(database_file)],
                                 env=env, capture_output=True, text=True, check=False)
         if result.returncode != 0:
-            raise ActionRefused(f"pg_restore 失败：{result.stderr.strip()[:500]}")
+            raise ActionRefused(_("pg_restore 失败：%(error)s") % {"error": result.stderr.strip()[:500]})
     for name, root in file_roots().items():
         source_root = directory / "files" / name
         if source_root.is_dir():
@@ -186,11 +187,11 @@ def compare(manifest: dict[str, Any]) -> list[str]:
     counts = table_counts()
     for table, expected in manifest["tables"].items():
         if counts.get(table) != expected:
-            differences.append(f"表 {table}：应有 {expected} 行，现有 {counts.get(table)} 行")
+            differences.append(_("表 %(table)s：应有 %(expected)s 行，现有 %(found)s 行") % {"table": table, "expected": expected, "found": counts.get(table)})
     roots = file_roots()
     for name, listed in manifest["files"].items():
         for relative, expected in listed.items():
             path = roots[name] / relative
             if not path.is_file() or _sha256(path) != expected["sha256"]:
-                differences.append(f"文件 {name}/{relative} 缺失或内容不符")
+                differences.append(_("文件 %(path)s 缺失或内容不符") % {"path": f"{name}/{relative}"})
     return differences

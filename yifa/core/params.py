@@ -3,10 +3,16 @@ normal request that gets the nearest sensible value (or none), never an overflow
 
 from __future__ import annotations
 
+from typing import overload
+
 # Ids are database integers: nothing above this exists (and SQLite cannot even compare with it).
 MAX_ID = 2**31 - 1
 
 
+@overload
+def int_param(value: object, *, default: int, minimum: int, maximum: int) -> int: ...
+@overload
+def int_param(value: object, *, default: None, minimum: int, maximum: int) -> int | None: ...
 def int_param(value: object, *, default: int | None, minimum: int, maximum: int) -> int | None:
     """`value` as an int within [minimum, maximum]; `default` when it is missing or not a number."""
     text = str(value if value is not None else "").strip()

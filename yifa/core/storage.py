@@ -21,7 +21,7 @@ class PrivateFileStorage(FileSystemStorage):
 
     @property  # type: ignore[override]
     def base_location(self) -> Any:
-        return self._value_or_setting(self._location, settings.YIFA_PRIVATE_ROOT)
+        return self._value_or_setting(self._location, settings.YIFA_PRIVATE_ROOT)  # type: ignore[attr-defined]
 
     @property  # type: ignore[override]
     def location(self) -> str:

@@ -43,7 +43,15 @@ from yifa.org.models import Department
 
 from . import fees, statute
 from . import transitions as steps
-from .models import REASONS_OF, Channel, DisclosureRequest, Outcome
+from .models import (
+    REASONS_OF,
+    ChallengeKind,
+    ChallengeResult,
+    Channel,
+    DisclosureRequest,
+    Outcome,
+    ReplyChallenge,
+)
 from .policies import applicant_policy, request_policy
 
 # Deadline codes; their periods come from the text in force (statute.py).
@@ -526,3 +534,60 @@ def reply_request(*, actor: Actor, request: DisclosureRequest, outcome: str, rep
                               outcome=outcome, changes={"outcome_reason": reason, "reply_summary": summary,
                                                         "special_channel": special_channel[:300],
                                                         "concluded_on": replied_on})
+
+
+# --- reconsideration and litigation about a request (the annual report's section 四) -----------------
+
+
+def record_challenge(*, actor: Actor, request: DisclosureRequest, kind: str, filed_on: dt.date, body: str,
+                     case_number: str = "") -> ReplyChallenge:
+    """The applicant applied for reconsideration or sued over the request (its reply, or the lack of one).
+
+    A lawsuit "after reconsideration" presupposes a reconsideration of this request on record (行政诉讼法
+    art.45: suit within 15 days of the reconsideration decision, or of the end of its period)."""
+    if kind not in ChallengeKind.values:
+        raise ActionRefused(_("未知的类别“%(kind)s”。") % {"kind": str(kind)[:40]})
+    filed_on = _day(filed_on, _("申请复议或起诉之日"), not_before=request.received_on or request.submitted_at.date(),
+                    not_before_what=_("收到申请之日"))
+    body = (body or "").strip()
+    if not body:
+        raise ActionRefused(_("请填写复议机关或人民法院的名称。"))
+    if kind == ChallengeKind.LITIGATION_AFTER_RECONSIDERATION and not request.challenges.filter(
+            kind=ChallengeKind.RECONSIDERATION, filed_on__lte=filed_on).exists():
+        raise ActionRefused(_("该申请没有在此之前登记的行政复议：复议后起诉须先登记行政复议；未经复议的，请选择“直接起诉”。"))
+    made: list[ReplyChallenge] = []
+
+    def record(locked: DisclosureRequest) -> None:
+        made.append(ReplyChallenge.objects.create(request=locked, kind=kind, filed_on=filed_on, body=body[:200],
+                                                  case_number=(case_number or "").strip()[:100]))
+
+    perform_transition(request, steps.RECORD_CHALLENGE, actor=actor, policy=request_policy, then=record,
+                       extra_event_values={"kind": ChallengeKind(kind).label, "filed_on": filed_on, "body": body[:200],
+                                           "case_number": (case_number or "").strip()[:100]})
+    return made[0]
+
+
+def record_challenge_result(*, actor: Actor, request: DisclosureRequest, kind: str, result: str, decided_on: dt.date,
+                            note: str = "") -> ReplyChallenge:
+    """The reconsideration decision or judgment on the pending challenge of `kind`: 维持, 纠正 (the reply was
+    changed, revoked, declared unlawful or the agency ordered to act) or another result (dismissed on
+    procedure, withdrawn, settled…), as the annual report counts them."""
+    if result not in ChallengeResult.values:
+        raise ActionRefused(_("未知的结果“%(result)s”。") % {"result": str(result)[:40]})
+    found: list[ReplyChallenge] = []
+
+    def decide(locked: DisclosureRequest) -> None:
+        challenge = locked.challenges.select_for_update().filter(kind=kind, result="").order_by("filed_on", "pk").first()
+        if challenge is None:
+            raise ActionRefused(_("该申请没有尚未审结的“%(kind)s”。") % {
+                "kind": dict(ChallengeKind.choices).get(kind, str(kind)[:40])})
+        day = _day(decided_on, _("审结之日"), not_before=challenge.filed_on, not_before_what=_("申请复议或起诉之日"))
+        challenge.result, challenge.decided_on, challenge.result_note = result, day, (note or "").strip()[:300]
+        challenge.save(update_fields=["result", "decided_on", "result_note"])
+        found.append(challenge)
+
+    perform_transition(request, steps.RECORD_CHALLENGE_RESULT, actor=actor, policy=request_policy, then=decide,
+                       extra_event_values={"kind": dict(ChallengeKind.choices).get(kind, ""),
+                                           "result": ChallengeResult(result).label, "decided_on": decided_on,
+                                           "note": (note or "").strip()[:300]})
+    return found[0]

@@ -21,10 +21,18 @@ from yifa.org.scoping import department_scope
 
 from . import fees
 from .documents import NOTICES, available_notices, notice_docx
-from .models import ApplicantType, DisclosureRequest
+from .models import ApplicantType, ChallengeKind, DisclosureRequest
 from .registration import DISCLOSURE_REQUEST
 from .selectors import requests_visible_to
-from .statistics import COLUMNS, GROUP_LABELS, RESULT_ROWS, disclosure_table
+from .statistics import (
+    CHALLENGE_COLUMNS,
+    COLUMNS,
+    GROUP_LABELS,
+    RESULT_ROWS,
+    challenge_table,
+    disclosure_table,
+    fees_collected,
+)
 
 
 def _request_or_404(request: HttpRequest, pk: int) -> DisclosureRequest:
@@ -71,10 +79,17 @@ def statistics(request: HttpRequest) -> HttpResponse:
                         "item" if outcome in GROUP_LABELS else "group"))
     rows.append(row(_("（七）总计"), [table.results_total(c) for c in COLUMNS], "group"))
     rows.append(row(_("四、结转下年度继续办理"), [table.carried_forward[c] for c in COLUMNS], "section"))
+    challenges = challenge_table(year, requests=qs)
+    challenge_blocks = [
+        {"label": label, "cells": [challenges.counts[kind][column] for column, _label in CHALLENGE_COLUMNS],
+         "total": challenges.total(kind)}
+        for kind, label in ChallengeKind.choices
+    ]
     title = _("依申请公开情况统计（%(year)s 年）") % {"year": year}
     queue_url = reverse(f"{DISCLOSURE_REQUEST.kind}:index")
     return TemplateResponse(request, "disclosure/admin/statistics.html", {
-        "table": table, "year": year, "columns": [labels[c] for c in COLUMNS], "rows": rows,
+        "table": table, "year": year, "challenge_blocks": challenge_blocks,
+        "challenge_columns": [label for _column, label in CHALLENGE_COLUMNS], "fees": fees_collected(year, requests=qs), "columns": [labels[c] for c in COLUMNS], "rows": rows,
         "years": range(timezone.localdate().year, 2015, -1), "department_id": department_id,
         "departments": Department.objects.filter(is_active=True) if scope.all_departments else [],
         "page_title": title, "header_title": title, "header_icon": "table",

@@ -3,7 +3,8 @@
 All of them were received before 2019-05-15 and are judged by the 2007 text (15 + 15 working days,
 cost fees only): one answered late after an extension, one with a third party's opinion, one across
 the 2016–2017 New Year, ones across the National Day weeks, corrections, a transfer, and every kind of
-reply, so that the annual-report table has something in most rows. All are concluded.
+reply, so that the annual-report table has something in most rows; three were challenged by
+reconsideration or a lawsuit (section 四 of the report). All are concluded.
 Idempotent: a request is identified by its applicant and description.
 """
 
@@ -58,14 +59,21 @@ REQUESTS: list[tuple] = [
     ("jyj", "natural_person", "陈静", "2016年市区小学学区划分方案。", "online", D(2016, 9, 26), [
         ("register", D(2016, 9, 26)), ("reply", D(2016, 10, 20), "granted", "", "提供学区划分方案。")]),
     ("mzj", "natural_person", "赵敏", "某镇2016年低保对象名单。", "mail", D(2016, 10, 17), [
-        ("register", D(2016, 10, 19)), ("reply", D(2016, 11, 9), "refused", "third_party_rights", "名单涉及个人隐私，已在村务公开栏按规定公示，不予另行提供。")]),
+        ("register", D(2016, 10, 19)), ("reply", D(2016, 11, 9), "refused", "third_party_rights", "名单涉及个人隐私，已在村务公开栏按规定公示，不予另行提供。"),
+        # The applicant challenged the refusal: reconsideration, then a lawsuit; both upheld it.
+        ("challenge", D(2016, 12, 5), "reconsideration", "肇东市人民政府"),
+        ("challenge_result", D(2017, 1, 20), "reconsideration", "upheld", "维持原答复"),
+        ("challenge", D(2017, 2, 3), "litigation_after_reconsideration", "肇东市人民法院"),
+        ("challenge_result", D(2017, 5, 10), "litigation_after_reconsideration", "upheld", "驳回诉讼请求")]),
     ("swuj", "legal_service", "黑龙江某律师事务所", "某企业2016年劳动保障监察处理决定书。", "online", D(2016, 11, 7), [
         ("register", D(2016, 11, 8)), ("transfer", D(2016, 11, 15), "", "rsj"),
         ("answer_transferred", D(2016, 11, 29), "granted", "", "提供劳动保障监察处理决定书（已隐去个人信息）。")]),
     # Across the 2016–2017 New Year: 2017-01-01 off and 01-02 补休; an extension; answered late.
     ("zjj", "commercial", "肇东市某房地产开发有限公司", "2016年度本市商品房预售许可证核发情况。", "online", D(2016, 12, 12), [
         ("register", D(2016, 12, 12)), ("extend", D(2016, 12, 30), 10, "涉及多年度、多项目档案，需要调阅整理"),
-        ("reply", D(2017, 1, 26), "granted", "", "提供2016年度预售许可证核发清单（逾期答复）。")]),
+        ("reply", D(2017, 1, 26), "granted", "", "提供2016年度预售许可证核发清单（逾期答复）。"),
+        ("challenge", D(2017, 2, 10), "reconsideration", "肇东市人民政府"),
+        ("challenge_result", D(2017, 3, 20), "reconsideration", "corrected", "确认逾期答复违法")]),
     ("swj", "natural_person", "孙丽", "2016年城区供水水质检测报告。", "online", D(2016, 12, 26), [
         ("register", D(2016, 12, 27)), ("reply", D(2017, 1, 16), "granted", "", "提供季度水质检测报告。")]),
     ("nw", "natural_person", "周强", "2016年农机购置补贴发放名单。", "in_person", D(2017, 2, 13), [
@@ -92,7 +100,10 @@ REQUESTS: list[tuple] = [
         ("register", D(2017, 11, 21)), ("consult", D(2017, 11, 24), "该企业", True), ("answered", D(2017, 12, 8)),
         ("reply", D(2017, 12, 15), "granted", "", "第三方同意公开，提供排污许可证及年度执行报告。")]),
     ("jtj", "natural_person", "黄磊", "2017年城区公交线路调整方案的征求意见稿。", "online", D(2017, 12, 4), [
-        ("register", D(2017, 12, 4)), ("reply", D(2017, 12, 18), "refused", "process_information", "属于过程性信息，不予公开；正式方案发布后将主动公开。")]),
+        ("register", D(2017, 12, 4)), ("reply", D(2017, 12, 18), "refused", "process_information", "属于过程性信息，不予公开；正式方案发布后将主动公开。"),
+        # Sued at the end of 2017: still undecided when the 2017 report counts it.
+        ("challenge", D(2017, 12, 27), "litigation_direct", "肇东市人民法院"),
+        ("challenge_result", D(2018, 3, 15), "litigation_direct", "other", "原告撤回起诉")]),
     ("scjgj", "natural_person", "高峰", "2017年度“双随机”抽查结果。", "online", D(2017, 12, 18), [
         ("register", D(2017, 12, 19)), ("reply", D(2018, 1, 9), "granted", "", "提供2017年度“双随机”抽查结果。")]),
 ]
@@ -126,9 +137,14 @@ def _run(item: DisclosureRequest, step: tuple) -> None:
     elif kind == "answer_transferred":  # the agency the request was passed to registers and answers it
         passed_on = DisclosureRequest.objects.get(transferred_from=item)
         actions.register_request(actor=DEMO_LOADER, request=passed_on, channel=passed_on.channel,
-                                 received_on=passed_on.received_on)
+                                 received_on=passed_on.received_on or day)
         actions.reply_request(actor=DEMO_LOADER, request=passed_on, outcome=args[0], reason=args[1], replied_on=day,
                               summary=args[2])
+    elif kind == "challenge":
+        actions.record_challenge(actor=DEMO_LOADER, request=item, kind=args[0], filed_on=day, body=args[1])
+    elif kind == "challenge_result":
+        actions.record_challenge_result(actor=DEMO_LOADER, request=item, kind=args[0], result=args[1],
+                                        decided_on=day, note=args[2])
     elif kind == "reply":
         actions.reply_request(actor=DEMO_LOADER, request=item, outcome=args[0], reason=args[1], replied_on=day,
                               summary=args[2])

@@ -70,8 +70,8 @@ def notice_text(request: DisclosureRequest, kind: str) -> list[str]:
     }
     # Notices go to the applicant in Chinese, whichever language the officer works in.
     with translation.override("zh-hans"):
-        text = render_to_string(f"disclosure/notices/{kind}.txt", context)
-    return [line.strip() for line in text.splitlines() if line.strip()]
+        rendered = render_to_string(f"disclosure/notices/{kind}.txt", context)
+    return [line.strip() for line in rendered.splitlines() if line.strip()]
 
 
 def notice_docx(request: DisclosureRequest, kind: str) -> bytes:

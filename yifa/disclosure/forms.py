@@ -21,6 +21,8 @@ from . import fees
 from .models import (
     ORGANISATIONS,
     REASONS_OF,
+    ChallengeKind,
+    ChallengeResult,
     Channel,
     Delivery,
     DisclosureRequest,
@@ -219,3 +221,19 @@ class TrackForm(forms.Form):
 
     def clean_phone(self) -> str:
         return normalise_phone(self.cleaned_data.get("phone", ""))
+
+
+class ChallengeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("类别"), choices=ChallengeKind.choices, widget=forms.RadioSelect)
+    filed_on = DayField(label=_("申请复议或起诉之日"), initial=_today)
+    body = forms.CharField(label=_("复议机关或人民法院"), max_length=200)
+    case_number = forms.CharField(label=_("案号（选填）"), max_length=100, required=False)
+
+
+class ChallengeResultForm(forms.Form):
+    kind = forms.ChoiceField(label=_("类别"), choices=ChallengeKind.choices, widget=forms.RadioSelect)
+    result = forms.ChoiceField(
+        label=_("结果"), choices=ChallengeResult.choices, widget=forms.RadioSelect,
+        help_text=_("撤销、变更、确认违法、责令履行等计为“结果纠正”；驳回起诉、撤回、和解等计为“其他结果”。"))
+    decided_on = DayField(label=_("审结之日"), initial=_today)
+    note = forms.CharField(label=_("结果说明（选填）"), max_length=300, required=False)

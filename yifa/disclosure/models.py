@@ -188,3 +188,44 @@ class DisclosureRequest(Case):
 
     def reason_label(self) -> str:
         return str(dict(Reason.choices).get(self.outcome_reason, ""))
+
+
+class ChallengeKind(models.TextChoices):
+    """The three blocks of the annual report's 复议诉讼 table (国办公开办函〔2021〕30号, section 四)."""
+
+    RECONSIDERATION = "reconsideration", _("行政复议")
+    LITIGATION_DIRECT = "litigation_direct", _("行政诉讼（未经复议直接起诉）")
+    LITIGATION_AFTER_RECONSIDERATION = "litigation_after_reconsideration", _("行政诉讼（复议后起诉）")
+
+
+class ChallengeResult(models.TextChoices):
+    """The results the table counts; a challenge without one is 尚未审结."""
+
+    UPHELD = "upheld", _("结果维持")
+    CORRECTED = "corrected", _("结果纠正")
+    OTHER = "other", _("其他结果")
+
+
+class ReplyChallenge(models.Model):
+    """An applicant's administrative reconsideration or lawsuit about a request (its reply, or the lack of
+    one): what the annual report's section 四 counts. The reconsideration and litigation modules keep the
+    full case; this is the disclosure office's record of it, entered as a step of the request."""
+
+    request = models.ForeignKey(DisclosureRequest, verbose_name=_("政府信息公开申请"), on_delete=models.PROTECT,
+                                related_name="challenges")
+    kind = models.CharField(_("类别"), max_length=40, choices=ChallengeKind.choices)
+    filed_on = models.DateField(_("申请复议或起诉之日"), db_index=True)
+    body = models.CharField(_("复议机关或人民法院"), max_length=200)
+    case_number = models.CharField(_("案号"), max_length=100, blank=True)
+    result = models.CharField(_("结果"), max_length=16, choices=ChallengeResult.choices, blank=True)
+    decided_on = models.DateField(_("审结之日"), null=True, blank=True)
+    result_note = models.CharField(_("结果说明"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("登记时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("复议诉讼")
+        verbose_name_plural = _("复议诉讼")
+        ordering = ["filed_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.request.reference} {self.get_kind_display()} {self.filed_on}"

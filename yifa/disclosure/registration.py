@@ -71,6 +71,14 @@ DISCLOSURE_REQUEST = CaseType(
         Step(steps.REPLY, forms.ReplyForm, perform=lambda u, r, d, f: actions.reply_request(
             actor=u, request=r, outcome=d["outcome"], reason=d["reason"], replied_on=d["replied_on"],
             summary=d["summary"], files=f, special_channel=d["special_channel"])),
+        Step(steps.RECORD_CHALLENGE, forms.ChallengeForm,
+             help_text=_("申请人就本申请（包括未答复）申请行政复议或提起行政诉讼的，在此登记，年度报告据此统计。"),
+             perform=lambda u, r, d, f: actions.record_challenge(
+                 actor=u, request=r, kind=d["kind"], filed_on=d["filed_on"], body=d["body"],
+                 case_number=d["case_number"])),
+        Step(steps.RECORD_CHALLENGE_RESULT, forms.ChallengeResultForm, perform=lambda u, r, d, f:
+             actions.record_challenge_result(actor=u, request=r, kind=d["kind"], result=d["result"],
+                                             decided_on=d["decided_on"], note=d["note"])),
     ],
 )
 
@@ -97,5 +105,7 @@ MODULE = Module(
         "disclosure.closed_fee_unpaid": _("逾期未缴费，不再处理"),
         "disclosure.transferred": _("告知向负责公开的机关申请"),
         "disclosure.replied": _("答复申请"),
+        "disclosure.challenge_recorded": _("登记复议或诉讼"),
+        "disclosure.challenge_decided": _("登记复议或诉讼结果"),
     },
 )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from yifa.casework.transitions import Transition
+from yifa.casework.transitions import Guard, Transition
 
 from .models import DisclosureRequest
 
@@ -34,5 +35,23 @@ TRANSFER = Transition("transfer", _("告知向负责公开的机关申请"), fro
 REPLY = Transition("reply", _("答复"), frozenset({S.HANDLING}), S.CONCLUDED, "handle", "disclosure.replied",
                    closes=True)
 
+# An applicant's reconsideration or lawsuit, at any stage (a request left unanswered can be challenged too);
+# recorded, not a move: the request keeps its status.
+ANY_STATUS = frozenset(S.values)
+RECORD_CHALLENGE = Transition("record_challenge", _("登记复议或诉讼"), ANY_STATUS, None, "handle",
+                              "disclosure.challenge_recorded")
+
+
+def _no_pending_challenge(request: DisclosureRequest) -> Promise | None:
+    if not request.challenges.filter(result="").exists():
+        return _("该申请没有尚未审结的复议或诉讼。")
+    return None
+
+
+RECORD_CHALLENGE_RESULT = Transition(
+    "record_challenge_result", _("登记复议或诉讼结果"), ANY_STATUS, None, "handle", "disclosure.challenge_decided",
+    guards=(Guard("pending_challenge", _("有尚未审结的复议或诉讼"), _no_pending_challenge),))
+
 STEPS = [REGISTER, REQUEST_CORRECTION, RECEIVE_CORRECTION, CLOSE_NO_CORRECTION, START_CONSULTATION, END_CONSULTATION,
-         EXTEND, NOTIFY_FEE, RECORD_PAYMENT, CLOSE_FEE_UNPAID, TRANSFER, REPLY]
+         EXTEND, NOTIFY_FEE, RECORD_PAYMENT, CLOSE_FEE_UNPAID, TRANSFER, REPLY,
+         RECORD_CHALLENGE, RECORD_CHALLENGE_RESULT]
