@@ -356,6 +356,8 @@ def extend_reply(*, actor: Actor, request: DisclosureRequest, length: int, appro
     period* (2019 art.33; 2007 art.24): an extension approved after the due date cannot make a late reply an
     on-time one. At most the text's maximum in all (20 working days; 15 under the 2007 text)."""
     approved_on = _day(approved_on, _("批准日期"), not_before=request.received_on, not_before_what=_("收到申请之日"))
+    if request.longer_period_until is not None:
+        raise ActionRefused(_("已确定延迟答复的合理期限（至 %(day)s），不能再延长。") % {"day": request.longer_period_until})
     current = _reply_deadline(request)
     if current.due_date is not None and approved_on > current.due_date:
         text = text_of(request)
@@ -370,6 +372,50 @@ def extend_reply(*, actor: Actor, request: DisclosureRequest, length: int, appro
     return perform_transition(request, steps.EXTEND, actor=actor, policy=request_policy, then=extend, reason=reason,
                               extra_event_values={"length": length, "approved_on": approved_on,
                                                   "notified": _("已向申请人发出延期答复告知书")})
+
+
+def set_longer_period(*, actor: Actor, request: DisclosureRequest, until: dt.date, decided_on: dt.date,
+                      reason: str) -> DisclosureRequest:
+    """2019 art.35: when the number or frequency of an applicant's requests plainly exceeds a reasonable
+    range, the agency may ask for the reasons; if it accepts them but cannot answer within art.33's period,
+    it fixes a reasonable later date for its reply and tells the applicant. The 2007 text had no such rule.
+
+    Decided by the head (as an extension is), before the current period runs out, with the reasons written
+    down; the reply is then due on that date (counted as calendar days from the decision, so a rest day moves
+    it to the next working day), and no further extension is possible."""
+    text = text_of(request)
+    if "excessive_article" not in text.rules:
+        raise ActionRefused(_("本申请适用%(text)s，该条例没有确定延迟答复合理期限的规定；请在法定期限内答复或依法延长。")
+                            % {"text": text.cite("")})
+    article = text.cite(text.rule("excessive_article"))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ActionRefused(_("请写明理由：申请的数量、频次明显超过合理范围，申请人说明的理由合理，但无法在法定期限内答复"
+                              "（%(basis)s）。") % {"basis": article})
+    if request.longer_period_until is not None:
+        raise ActionRefused(_("已于此前确定延迟答复的合理期限（至 %(day)s），不能再次确定。") % {
+            "day": request.longer_period_until})
+    decided_on = _day(decided_on, _("决定日期"), not_before=request.received_on, not_before_what=_("收到申请之日"))
+    current = _reply_deadline(request)
+    if current.due_date is not None and decided_on > current.due_date:
+        raise ActionRefused(_("答复期限已于 %(due)s 届满：合理期限须在期限届满前确定并告知申请人（%(basis)s）。") % {
+            "due": current.due_date, "basis": article})
+    if not isinstance(until, dt.date) or current.due_date is None or until <= current.due_date:
+        raise ActionRefused(_("合理期限须晚于现在的答复期限 %(due)s。") % {"due": current.due_date})
+    if until > decided_on + dt.timedelta(days=366):
+        raise ActionRefused(_("合理期限不宜超过一年，请核对日期。"))
+
+    def fix(locked: DisclosureRequest) -> None:
+        _drop(locked, REPLY, actor=actor, reason=_("依%(basis)s确定延迟答复的合理期限") % {"basis": article})
+        deadlines.open_deadline(
+            actor=actor, target=locked, start=decided_on,
+            period=Period((until - decided_on).days, Unit.DAY, max_extension=0),
+            purpose=_("答复期限（延迟答复的合理期限）"), basis=article, code=REPLY)
+
+    return perform_transition(request, steps.SET_LONGER_PERIOD, actor=actor, policy=request_policy, then=fix,
+                              reason=reason, changes={"longer_period_until": until, "longer_period_reason": reason,
+                                       "longer_period_decided_on": decided_on},
+                              extra_event_values={"until": until, "decided_on": decided_on, "basis": article})
 
 
 # --- fees (国办函〔2020〕109号) ----------------------------------------------------------------------

@@ -24,6 +24,7 @@ NOTICES = {
     "receipt": _("政府信息公开申请登记回执"),
     "correction": _("补正申请告知书"),
     "extension": _("延期答复告知书"),
+    "longer_period": _("延迟答复告知书"),
     "third_party": _("征求第三方意见函"),
     "fee": _("收费通知书"),
     "reply": _("政府信息公开申请答复书"),
@@ -34,6 +35,7 @@ AVAILABLE = {
     "correction": lambda r: r.correction_requested_on is not None,
     "extension": lambda r: deadline_of(r, "reply", running=False) is not None
     and deadline_of(r, "reply", running=False).extensions.exists(),  # type: ignore[union-attr]
+    "longer_period": lambda r: r.longer_period_until is not None,
     "third_party": lambda r: bool(r.third_party),
     "fee": lambda r: r.fee_notified_on is not None,
     "reply": lambda r: r.concluded_on is not None,
@@ -66,6 +68,7 @@ def notice_text(request: DisclosureRequest, kind: str) -> list[str]:
         "extension": reply.extensions.order_by("-id").first() if reply else None,
         "correction_basis": text.cite(text.rule("correction_article")),
         "extension_basis": text.cite(text.rule("extension_article")),
+        "excessive_basis": text.cite(text.rule("excessive_article", "")),
         "remedies": remedies(request.concluded_on or timezone.localdate()),
     }
     # Notices go to the applicant in Chinese, whichever language the officer works in.

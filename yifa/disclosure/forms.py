@@ -167,6 +167,15 @@ class ExtensionForm(forms.Form):
     reason = forms.CharField(label=_("延长理由"), max_length=300)
 
 
+class LongerPeriodForm(forms.Form):
+    until = DayField(label=_("答复期限延至"))
+    decided_on = DayField(label=_("决定日期"), initial=_today)
+    reason = forms.CharField(
+        label=_("理由"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("写明申请的数量、频次为何明显超过合理范围、申请人说明的理由，以及为何无法在法定期限内答复；"
+                    "该理由和期限将告知申请人。"))
+
+
 class FeeForm(forms.Form):
     method = forms.ChoiceField(label=_("收费方式"), widget=forms.RadioSelect, choices=[
         (fees.BY_COUNT, _("按件计收（本申请人本月第几件自动计算）")), (fees.BY_PAGES, _("按量计收（按页数）"))])

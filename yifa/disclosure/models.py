@@ -159,6 +159,12 @@ class DisclosureRequest(Case):
     fee_notified_on = models.DateField(_("收费通知日"), null=True, blank=True)
     fee_paid_on = models.DateField(_("缴费日"), null=True, blank=True)
 
+    # Art.35 (2019 text): requests plainly beyond a reasonable number or frequency, whose reasons the agency
+    # accepts but cannot answer within art.33's period: a reasonable later reply date, with its reasons.
+    longer_period_until = models.DateField(_("延迟答复的合理期限"), null=True, blank=True)
+    longer_period_reason = models.TextField(_("确定合理期限的理由"), blank=True)
+    longer_period_decided_on = models.DateField(_("确定合理期限之日"), null=True, blank=True)
+
     transferred_to = models.CharField(_("负责公开的机关"), max_length=200, blank=True)
     # Art.36(5): the reply names the agency that holds the information *and how to reach it*.
     transferred_to_contact = models.CharField(_("该机关的联系方式"), max_length=200, blank=True)

@@ -59,6 +59,11 @@ DISCLOSURE_REQUEST = CaseType(
             actor=u, request=r, answered_on=d["answered_on"], note=d["note"])),
         Step(steps.EXTEND, forms.ExtensionForm, perform=lambda u, r, d, f: actions.extend_reply(
             actor=u, request=r, length=d["length"], approved_on=d["approved_on"], reason=d["reason"])),
+        Step(steps.SET_LONGER_PERIOD, forms.LongerPeriodForm,
+             help_text=_("《政府信息公开条例》（2019年修订）第三十五条：申请公开政府信息的数量、频次明显超过合理范围，"
+                         "申请理由合理但无法在法定期限内答复的，可以确定延迟答复的合理期限并告知申请人。须由部门负责人决定。"),
+             perform=lambda u, r, d, f: actions.set_longer_period(
+                 actor=u, request=r, until=d["until"], decided_on=d["decided_on"], reason=d["reason"])),
         Step(steps.NOTIFY_FEE, forms.FeeForm, help_text=_fee_help, perform=lambda u, r, d, f: actions.notify_fee(
             actor=u, request=r, method=d["method"], pages=d["pages"], notified_on=d["notified_on"])),
         Step(steps.RECORD_PAYMENT, forms.DayForm, perform=lambda u, r, d, f: actions.record_payment(
@@ -100,6 +105,7 @@ MODULE = Module(
         "disclosure.consultation_started": _("征求意见"),
         "disclosure.consultation_ended": _("收到意见"),
         "disclosure.extended": _("延长答复期限"),
+        "disclosure.longer_period_set": _("确定延迟答复的合理期限"),
         "disclosure.fee_notified": _("发出收费通知"),
         "disclosure.fee_paid": _("确认缴费"),
         "disclosure.closed_fee_unpaid": _("逾期未缴费，不再处理"),

@@ -39,6 +39,7 @@ PUBLIC_STEPS = {
     "disclosure.consultation_started": _("征求意见（所需时间不计入答复期限）"),
     "disclosure.consultation_ended": _("收到意见，恢复计算答复期限"),
     "disclosure.extended": _("经批准延长答复期限"),
+    "disclosure.longer_period_set": _("确定延迟答复的合理期限"),
     "disclosure.fee_notified": _("发出收费通知"),
     "disclosure.fee_paid": _("已缴费，恢复计算答复期限"),
     "disclosure.closed_fee_unpaid": _("逾期未缴费，不再处理"),

@@ -24,6 +24,9 @@ END_CONSULTATION = Transition("end_consultation", _("收到意见"), frozenset({
                               "disclosure.consultation_ended")
 EXTEND = Transition("extend", _("延长答复期限"), frozenset({S.HANDLING, S.CONSULTING}), None, "approve_extension",
                     "disclosure.extended")
+# Art.35 (2019 text): the head fixes a reasonable longer period for an excessive request.
+SET_LONGER_PERIOD = Transition("set_longer_period", _("确定延迟答复的合理期限"), frozenset({S.HANDLING}), None,
+                               "approve_extension", "disclosure.longer_period_set")
 NOTIFY_FEE = Transition("notify_fee", _("发出收费通知"), frozenset({S.HANDLING}), S.AWAITING_FEE, "handle",
                         "disclosure.fee_notified")
 RECORD_PAYMENT = Transition("record_payment", _("确认缴费"), frozenset({S.AWAITING_FEE}), S.HANDLING, "handle",
@@ -53,5 +56,5 @@ RECORD_CHALLENGE_RESULT = Transition(
     guards=(Guard("pending_challenge", _("有尚未审结的复议或诉讼"), _no_pending_challenge),))
 
 STEPS = [REGISTER, REQUEST_CORRECTION, RECEIVE_CORRECTION, CLOSE_NO_CORRECTION, START_CONSULTATION, END_CONSULTATION,
-         EXTEND, NOTIFY_FEE, RECORD_PAYMENT, CLOSE_FEE_UNPAID, TRANSFER, REPLY,
+         EXTEND, SET_LONGER_PERIOD, NOTIFY_FEE, RECORD_PAYMENT, CLOSE_FEE_UNPAID, TRANSFER, REPLY,
          RECORD_CHALLENGE, RECORD_CHALLENGE_RESULT]

@@ -197,6 +197,49 @@ def test_2007_art24_the_extension_is_at_most_15_working_days(registered, head):
     assert reply_due(request) == D(2017, 11, 7)
 
 
+def test_2019_art35_the_head_fixes_a_reasonable_longer_period_with_reasons_before_the_due_date(registered, editor, head):
+    from yifa.disclosure.documents import notice_text
+
+    request = registered(D(2025, 9, 22))  # due 2025-10-24
+    with pytest.raises(PermissionDenied):
+        actions.set_longer_period(actor=editor, request=request, until=D(2025, 12, 31), decided_on=D(2025, 10, 20),
+                                  reason="一个月内申请 300 件")
+    with pytest.raises(ActionRefused, match="写明理由"):
+        actions.set_longer_period(actor=head, request=request, until=D(2025, 12, 31), decided_on=D(2025, 10, 20),
+                                  reason=" ")
+    with pytest.raises(ActionRefused, match="期限届满前"):
+        actions.set_longer_period(actor=head, request=request, until=D(2025, 12, 31), decided_on=D(2025, 10, 27),
+                                  reason="一个月内申请 300 件")
+    with pytest.raises(ActionRefused, match="晚于现在的答复期限"):
+        actions.set_longer_period(actor=head, request=request, until=D(2025, 10, 24), decided_on=D(2025, 10, 20),
+                                  reason="一个月内申请 300 件")
+    assert reply_due(request) == D(2025, 10, 24)
+
+    actions.set_longer_period(actor=head, request=request, until=D(2025, 12, 31), decided_on=D(2025, 10, 20),
+                              reason="一个月内申请 300 件，需逐件检索")
+    request.refresh_from_db()
+    assert reply_due(request) == D(2025, 12, 31) and request.longer_period_until == D(2025, 12, 31)
+    reply = deadline_of(request, actions.REPLY)
+    assert "第三十五条" in reply.basis
+    assert "第三十五条" in "".join(notice_text(request, "longer_period"))
+    # No further extension, and no second longer period.
+    with pytest.raises(ActionRefused, match="不能再延长"):
+        actions.extend_reply(actor=head, request=request, length=5, approved_on=D(2025, 11, 3), reason="再延")
+    with pytest.raises(ActionRefused, match="不能再次确定"):
+        actions.set_longer_period(actor=head, request=request, until=D(2026, 1, 30), decided_on=D(2025, 11, 3),
+                                  reason="再延")
+    # Replied by the longer period's date: on time.
+    actions.reply_request(actor=editor, request=request, outcome="granted", replied_on=D(2025, 12, 30), summary="提供")
+    assert deadline_of(request, actions.REPLY, running=False).completed_on == D(2025, 12, 30)
+
+
+def test_2007_text_has_no_art35_longer_period(registered, head):
+    request = registered(D(2017, 9, 20))
+    with pytest.raises(ActionRefused, match="没有确定延迟答复合理期限的规定"):
+        actions.set_longer_period(actor=head, request=request, until=D(2017, 12, 31), decided_on=D(2017, 10, 9),
+                                  reason="数量过多")
+
+
 # --- fees: 国办函〔2020〕109号 (from 2021-01-01); the 2007 text's art.27 ----------------------------------
 
 
