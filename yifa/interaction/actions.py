@@ -1,9 +1,15 @@
 """Every step of a public message, as an action: checked, in one transaction, in the event log.
 
-The period (../shared/rules.md "Government website"; 政府网站发展指引, 国办发〔2017〕47号): the
-national inspection of government websites fails a site that leaves a public message unanswered for
-more than three months. Each message therefore gets a deadline when it is received, ending on the
-last working day within three months of receipt; it is completed when the reply is made public.
+The reply period (../shared/rules.md "Government website"): no national rule sets it; it is a local
+rule's, a setting — `YIFA_MESSAGE_REPLY_WORKING_DAYS` (5 working days by default), or
+`YIFA_MESSAGE_COMPLEX_REPLY_WORKING_DAYS` (15) once the department head marks the message complex,
+with a reason (`mark_complex`). Each message gets that deadline when it is received, counted by the
+deadline engine, its basis naming the local rule (`YIFA_MESSAGE_REPLY_RULE`); it is completed when
+the reply is made public. Three months unanswered is the national inspection's automatic failure
+(政府网站与政务新媒体检查指标, 国办秘函〔2019〕19号, 互动回应差): a website check (checks.py), not the period.
+
+Messages received before the reply period was a setting keep the deadline they were given (three
+months from receipt, in calendar days); nothing recomputes them.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,10 +25,8 @@ from django.utils.translation import gettext as _
 from yifa.audit.actions import record_event
 from yifa.audit.actors import Actor, SystemJob
 from yifa.calendar import actions as deadlines
-from yifa.calendar.engine import compute_deadline
-from yifa.calendar.periods import Period, Unit, add_months
+from yifa.calendar.periods import Period, Unit
 from yifa.calendar.selectors import deadline_of
-from yifa.calendar.workcalendar import current_calendar
 from yifa.casework.references import next_reference
 from yifa.casework.transitions import perform_transition
 from yifa.core.errors import ActionRefused
@@ -36,28 +41,36 @@ from .text import clean_text
 # The portal receives the message; the system opens its period (a visitor holds no role to do it).
 RECEIPT = SystemJob("interaction.receipt")
 REPLY = "reply"
-REPLY_MONTHS = 3
-REPLY_BASIS = "《政府网站发展指引》（国办发〔2017〕47号）：公众留言超过 3 个月未答复的，政府网站检查不合格"
 
 
-def three_months_after(day: dt.date) -> dt.date:
-    return add_months(day, REPLY_MONTHS)
+# --- the reply period: a local rule, read from the settings -----------------------------------------------
 
 
-def reply_period(received_on: dt.date) -> Period:
-    """Calendar days from receipt to the last working day on or before the three-month mark.
+def reply_days() -> int:
+    """The reply period in working days (local rule; rules.md: commonly 5–7)."""
+    return max(1, int(settings.YIFA_MESSAGE_REPLY_WORKING_DAYS))
 
-    A calendar-day period ending on a rest day would move to the next working day (民事诉讼法
-    art.85), past the day the inspection fails the site; so the period stops short of it instead."""
-    limit = three_months_after(received_on)
-    calendar = current_calendar()
-    length = (limit - received_on).days
-    while length > 1:
-        due = compute_deadline(calendar, received_on, Period(length, Unit.DAY)).due_date
-        if due is None or due <= limit:
-            break
-        length -= 1
-    return Period(length, Unit.DAY)
+
+def complex_reply_days() -> int:
+    """The period of a message marked complex, in working days (local rule; rules.md: commonly 15)."""
+    return max(reply_days(), int(settings.YIFA_MESSAGE_COMPLEX_REPLY_WORKING_DAYS))
+
+
+def reply_rule() -> str:
+    """The local rule's title, as the deadline's basis cites it."""
+    return str(settings.YIFA_MESSAGE_REPLY_RULE).strip() or "本市政府网站公众留言办理规定"
+
+
+def reply_period() -> Period:
+    """The ordinary period, extendable once by the complex one's extra days (the rule in force on receipt)."""
+    return Period(reply_days(), Unit.WORKING_DAY, max_extension=complex_reply_days() - reply_days())
+
+
+def reply_basis() -> str:
+    """The deadline's basis: the local rule, with both periods (stored on the deadline as it was on receipt)."""
+    return _("%(rule)s（地方规则，非国家统一规定）：公众留言自收到之日起 %(days)s 个工作日内答复；"
+             "部门标记为复杂留言的，%(complex)s 个工作日内答复") % {
+        "rule": reply_rule(), "days": reply_days(), "complex": complex_reply_days()}
 
 
 def _day(value: dt.date | None, what: str, *, not_before: dt.date | None = None) -> dt.date:
@@ -78,7 +91,7 @@ REFERENCE = "LY-{year}-{number:05d}"
 
 
 def submit_message(*, actor: Actor, message: Message) -> Message:
-    """A message left on the portal or through the API: saved as received, its three-month period opened.
+    """A message left on the portal or through the API: saved as received, its reply period opened.
 
     The public needs no role to leave a message; the form (or the API, through the same form) has
     validated it, and `full_clean` checks it again here, so a bad message never reaches the table."""
@@ -97,10 +110,10 @@ def submit_message(*, actor: Actor, message: Message) -> Message:
             "reference": message.reference, "department": message.department.name,
             "subject": message.subject, "publish_name": message.publish_name,
         })
+        # The local rule's period (settings; rules.md "Government website"), not the inspection's three months.
         deadlines.open_deadline(
             actor=RECEIPT, target=message, start=message.received_on,
-            period=reply_period(message.received_on), purpose=_("留言答复期限"), basis=REPLY_BASIS,
-            code=REPLY,
+            period=reply_period(), purpose=_("留言答复期限"), basis=reply_basis(), code=REPLY,
         )
     return message
 
@@ -116,8 +129,33 @@ def reply_message(*, actor: Actor, message: Message, reply: str, replied_on: dt.
                               changes={"reply": text, "replied_on": day})
 
 
+def mark_complex(*, actor: Actor, message: Message, reason: str, marked_on: dt.date | None = None) -> Message:
+    """The department head marks a message complex, with the reason: its reply period becomes the complex one
+    (a local rule: `YIFA_MESSAGE_COMPLEX_REPLY_WORKING_DAYS`, 15 working days by default), as an approved
+    extension of its deadline. Logged on the message (`interaction.marked_complex`, `deadline.extended`).
+
+    A message received before the period was a setting keeps its three-month deadline: it is only marked."""
+    why = clean_text(reason, what=_("复杂留言的理由"), max_length=1000, min_length=2)
+    day = _day(marked_on, _("标记日期"), not_before=message.received_on)
+
+    def extend(locked: Message) -> None:
+        deadline = deadline_of(locked, REPLY)
+        if deadline is None or deadline.unit != Unit.WORKING_DAY:
+            return
+        if deadline.due_date is not None and day > deadline.due_date:
+            # Like any extension, only before the period runs out: marking late cannot make a late reply on time.
+            raise ActionRefused(_("答复期限已于 %(due)s 届满，不能再标记为复杂留言延长期限。") % {"due": deadline.due_date})
+        extra = (deadline.max_extension or 0) - sum(e.length for e in deadline.extensions.all())
+        if extra > 0:
+            deadlines.extend_deadline(actor=actor, deadline=deadline, length=extra, approved_on=day,
+                                      reason=_("复杂留言：%(reason)s") % {"reason": why})
+
+    return perform_transition(message, steps.MARK_COMPLEX, actor=actor, policy=message_policy, reason=why,
+                              changes={"is_complex": True, "complex_reason": why}, then=extend)
+
+
 def publish_message(*, actor: Actor, message: Message, published_on: dt.date | None = None) -> Message:
-    """The head makes the message and its reply public; the three-month period is met that day.
+    """The head makes the message and its reply public; the reply period is met that day.
 
     Only a replied message may be published (the transition's source), so there is always a reply.
     The portal shows the message only through `selectors.public_message`: contact details masked,

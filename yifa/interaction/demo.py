@@ -1,7 +1,8 @@
 """Demo messages to several departments across 2016 and 2017, taken through their steps by the actions.
 
-Most are answered and published; one to 市市场监管局 has waited unanswered since September 2017 (the
-website check fails it, and its deadline is overdue in 我的期限); one is declined as spam. The
+Most are answered and published within their reply period (four of them marked complex: the longer
+period of the local rule); one to 市市场监管局 has waited unanswered since September 2017 (the website
+check fails it, and its deadline is overdue in 我的期限); one is declined as spam. The
 互动交流 column shows this module's listing. Idempotent: a message is identified by its subject and author.
 """
 
@@ -36,7 +37,7 @@ MESSAGES: list[tuple] = [
      "刘洋", "13199887766", "", True, D(2016, 7, 18), D(2016, 7, 26),
      "您好！经现场核查，该工地未办理夜间施工许可，我局已责令其停止夜间施工，并将加强夜间巡查。如再发现夜间施工，请拨打环保热线12369。"),
     ("rsj", "灵活就业人员怎样缴纳养老保险？", "我在个体工商户打工，单位不给交社保，想自己交养老保险，需要到哪里办理？",
-     "陈静", "18645501234", "", True, D(2016, 8, 22), D(2016, 9, 2),
+     "陈静", "18645501234", "", True, D(2016, 8, 22), D(2016, 8, 26),
      "您好！灵活就业人员可持身份证、户口簿到市政务服务中心社保窗口办理参保登记，按年或按月缴费，缴费基数可在全省上年度在岗职工平均工资的60%至300%之间选择。"),
     ("jtj", "建议公交线路延伸到开发区", "开发区新建了很多企业，上下班没有公交车，建议把3路公交延伸到开发区。",
      "赵敏", "13766554433", "", False, D(2016, 9, 12), D(2016, 9, 30),
@@ -48,16 +49,25 @@ MESSAGES: list[tuple] = [
      "周强", "15204551987", "", True, D(2016, 12, 5), D(2016, 12, 9),
      "您好！自2016年起，我省实行居民身份证省内异地受理，您可持旧证到哈尔滨任一公安派出所户籍窗口申请换领，无需回户籍地。"),
     ("mzj", "高龄津贴怎样申领？", "我父亲今年满80周岁，听说有高龄津贴，需要到哪里申请？",
-     "吴芳", "13845509876", "wufang@example.com", False, D(2017, 2, 20), D(2017, 3, 3),
+     "吴芳", "13845509876", "wufang@example.com", False, D(2017, 2, 20), D(2017, 2, 24),
      "您好！年满80周岁的本市户籍老人，可由本人或家属持身份证、户口簿到户籍所在乡镇（街道）民政办申请，审核通过后按月发放。"),
     ("wjj", "新农合住院报销比例是多少？", "我母亲在市人民医院住院，新农合能报销多少？需要准备什么材料？",
-     "郑凯", "18945507788", "", True, D(2017, 4, 10), D(2017, 4, 21),
+     "郑凯", "18945507788", "", True, D(2017, 4, 10), D(2017, 4, 14),
      "您好！2017年新农合在县级定点医院住院，起付线以上部分报销比例为75%。出院时在医院新农合窗口直接结算，无需另行准备材料。"),
     ("scjgj", "低价代办各类证件", "专业代办营业执照、食品经营许可证，包过，价格优惠，联系QQ123456789。",
      "代办", "13000000000", "", False, D(2017, 5, 15), "spam", ""),
     ("scjgj", "网购商品质量投诉多久能处理？", "9月初在本市一家网店买的电暖器用了三天就坏了，店家不给退换，9月18日向你局投诉，想知道处理进度。",
      "钱海", "13555667788", "", False, D(2017, 9, 18), None, ""),
 ]
+
+
+# Messages the department head marked complex the day after receipt (their reply period: the complex one).
+COMPLEX: dict[str, str] = {
+    "城北棚户区改造项目什么时候回迁？": "回迁楼交付时间须与市住建局、项目建设单位会商确认。",
+    "超市销售过期食品": "须派执法人员到现场检查、核实后答复。",
+    "夜间施工噪音扰民": "须夜间到工地现场核查施工许可和噪音情况。",
+    "建议公交线路延伸到开发区": "须对开发区客流进行调研，并与公交公司协商线路调整。",
+}
 
 
 def _at(day: dt.date, hour: int = 9) -> dt.datetime:
@@ -75,6 +85,9 @@ def load_interaction_demo() -> str:
                 department=department, subject=subject, content=content, name=name, phone=phone, email=email,
                 publish_name=publish_name, submitted_at=_at(left_on)))
             created += 1
+            if subject in COMPLEX:
+                actions.mark_complex(actor=DEMO_LOADER, message=message, reason=COMPLEX[subject],
+                                     marked_on=left_on + dt.timedelta(days=1))
             if isinstance(answer, dt.date):
                 actions.reply_message(actor=DEMO_LOADER, message=message, reply=reply, replied_on=answer)
                 actions.publish_message(actor=DEMO_LOADER, message=message, published_on=answer)

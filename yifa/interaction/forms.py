@@ -125,3 +125,19 @@ class CloseForm(forms.Form):
     reason = forms.ChoiceField(label=_("不予受理的理由"), choices=Message.CloseReason.choices, widget=forms.RadioSelect)
     note = forms.CharField(label=_("说明（留言人查询时可见）"), required=False, max_length=1000,
                            widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MarkComplexForm(forms.Form):
+    reason = forms.CharField(label=_("复杂留言的理由"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("如：需要现场核查、需要多个部门会商、需要调取历史档案。理由记入办理记录。"),
+                             error_messages={"required": _("请写明标记为复杂留言的理由。")})
+
+
+def complex_help(message: Message | None = None) -> str:
+    """What marking a message complex does, with the periods as configured: a local rule, said so."""
+    from .actions import complex_reply_days, reply_days, reply_rule
+
+    return gettext("公众留言一般应在收到之日起 %(days)s 个工作日内答复；需要核查、会商等的复杂留言，经部门负责人标记并写明理由，"
+                   "答复期限延长为 %(complex)s 个工作日。此期限为本地规则（%(rule)s），不是国家统一规定；"
+                   "留言超过 3 个月未答复，政府网站检查将判为不合格。") % {
+        "days": reply_days(), "complex": complex_reply_days(), "rule": reply_rule()}

@@ -4,7 +4,9 @@ A message is a case: it is received, replied to (drafted by the department's edi
 published with its reply by the department head, or closed as not accepted (spam, a duplicate,
 not the department's business). The citizen's phone and e-mail never reach the portal, nor their
 name unless they allowed it: the portal shows messages only through `selectors.public_message`.
-An unanswered message has a deadline three months after receipt (政府网站发展指引, see actions.py).
+A message has a reply deadline of the local rule's period (a setting: 5 working days, 15 once the
+department marks it complex; see actions.py); three months unanswered is the national website
+inspection's automatic failure, a website check (checks.py), not the period.
 """
 
 from __future__ import annotations
@@ -69,6 +71,10 @@ class Message(Case):
     published_at = models.DateTimeField(_("公开时间"), null=True, blank=True, db_index=True)
     # The day the reply was first made public: the message counts as answered from then on.
     answered_on = models.DateField(_("首次公开答复之日"), null=True, blank=True)
+
+    # Marked by the department head, with the reason: its reply period is the complex one (a local rule).
+    is_complex = models.BooleanField(_("复杂留言"), default=False)
+    complex_reason = models.TextField(_("复杂留言的理由"), blank=True)
 
     close_reason = models.CharField(_("不予受理理由"), max_length=16, choices=CloseReason.choices, blank=True)
     close_note = models.TextField(_("不予受理说明"), blank=True)

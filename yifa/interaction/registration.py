@@ -37,6 +37,9 @@ PUBLIC_MESSAGE = CaseType(
         Step(steps.CLOSE, forms.CloseForm,
              perform=lambda actor, message, data, files: actions.close_message(
                  actor=actor, message=message, reason=data["reason"], note=data["note"])),
+        Step(steps.MARK_COMPLEX, forms.MarkComplexForm, help_text=forms.complex_help,
+             perform=lambda actor, message, data, files: actions.mark_complex(
+                 actor=actor, message=message, reason=data["reason"])),
     ],
 )
 
@@ -55,5 +58,6 @@ MODULE = Module(
         "interaction.published": _("公开留言和答复"),
         "interaction.withdrawn": _("撤回公开的留言"),
         "interaction.closed": _("留言不予受理"),
+        "interaction.marked_complex": _("标记为复杂留言"),
     },
 )

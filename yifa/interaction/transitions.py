@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from yifa.casework.transitions import Transition
+from yifa.casework.transitions import Guard, Transition
 
 from .models import Message
 
@@ -20,4 +21,23 @@ WITHDRAW = Transition("withdraw", _("撤回公开"), frozenset({S.PUBLISHED}), S
 CLOSE = Transition("close", _("不予受理"), frozenset({S.RECEIVED, S.REPLIED}), S.CLOSED, "close", "interaction.closed",
                    closes=True)
 
-STEPS = [REPLY, PUBLISH, WITHDRAW, CLOSE]
+
+
+def _not_yet_complex(message: Message) -> str | None:
+    return gettext("该留言已标记为复杂留言。") if message.is_complex else None
+
+
+def _not_yet_answered(message: Message) -> str | None:
+    return gettext("答复已经公开，答复期限已完成，无需再标记为复杂留言。") if message.answered_on else None
+
+
+# The department head marks a message complex, with a reason: its reply period becomes the complex one
+# (a local rule, settings.YIFA_MESSAGE_COMPLEX_REPLY_WORKING_DAYS). The status does not change.
+MARK_COMPLEX = Transition(
+    "mark_complex", _("标记为复杂留言"), frozenset({S.RECEIVED, S.REPLIED}), None, "mark_complex",
+    "interaction.marked_complex",
+    guards=(Guard("not_yet_complex", _("尚未标记为复杂留言"), _not_yet_complex),
+            Guard("not_yet_answered", _("答复尚未公开"), _not_yet_answered)),
+)
+
+STEPS = [REPLY, PUBLISH, WITHDRAW, CLOSE, MARK_COMPLEX]

@@ -67,6 +67,7 @@ def submit(request: HttpRequest) -> HttpResponse:
     recent = [public_message(m) for m in published_messages()[:5]]
     return TemplateResponse(request, "interaction/portal/submit.html", {
         "form": form, "recent": recent, "limit": messages_per_hour(),
+        "reply_days": actions.reply_days(), "complex_days": actions.complex_reply_days(), "reply_rule": actions.reply_rule(),
     }, status=status)
 
 

@@ -77,8 +77,12 @@ def _column(parent: Page, slug: str, title: str, kind: str, review: bool, listin
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         column = existing.specific
+        changed = False
         if listing and not column.module_listing and public_listing(listing):  # a module installed since
-            column.module_listing = listing
+            column.module_listing, changed = listing, True
+        if kind == ColumnPage.Kind.REGISTRY and column.kind == ColumnPage.Kind.NOTICE:  # a kind introduced since
+            column.kind, changed = kind, True
+        if changed:
             column.save_revision().publish()
         return column  # type: ignore[return-value]
     column = ColumnPage(

@@ -7,13 +7,20 @@ public listing, and the module's records are found by the portal's search.
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
+from urllib.parse import quote
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -23,14 +30,34 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .registry import listing_choices, public_listing
+from .registry import is_registry_listing, listing_choices, public_listing
 
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div)>|<br\s*/?>|<hr\s*/?>", re.IGNORECASE)
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr", "blockquote"]
+
+
+# 党政机关网站标识: the badge links to the registration's page, which shows the site's registered name.
+CONAC_BADGE_URL = "https://bszs.conac.cn/sitename?method=show&id={code}"
+# 我为政府网站找错: the national error-report form of 中国政府网 (its platform is https://zfwzzc.www.gov.cn/),
+# as government sites' footers link to it: it takes the site identifier code and the page the visitor is on.
+ERROR_REPORT_URL = "https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={site_code}&url={url}"
+ERROR_REPORT_PLACEHOLDERS = ("{site_code}", "{url}")
+
+
+def validate_error_report_url(value: str) -> None:
+    if not value.startswith(("https://", "http://")) or any(c.isspace() or c in "\"'<>" for c in value):
+        raise ValidationError(_("请填写以 https:// 开头的完整网址，不含空格和引号。"))
+    leftover = value
+    for placeholder in ERROR_REPORT_PLACEHOLDERS:
+        leftover = leftover.replace(placeholder, "")
+    if "{" in leftover or "}" in leftover:
+        raise ValidationError(_("网址中只能使用 {site_code}（网站标识码）和 {url}（当前网页地址）两个占位符。"))
 
 
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
-    """What a government website shows on every page (政府网站发展指引, 国办发〔2017〕47号)."""
+    """What a government website shows on every page (政府网站发展指引, 国办发〔2017〕47号): the sponsor and
+    contacts, the identifier and record numbers, the 党政机关网站标识 badge and the entry "我为政府网站找错"."""
 
     sponsor = models.CharField(_("主办单位"), max_length=100, default="肇东市人民政府办公室")
     organiser = models.CharField(_("承办单位"), max_length=100, blank=True, default="肇东市人民政府办公室")
@@ -45,12 +72,29 @@ class PortalSettings(BaseSiteSetting):
     icp_number = models.CharField(_("ICP备案号"), max_length=60, blank=True, default="黑ICP备05003156号")
     police_number = models.CharField(_("公安机关备案号"), max_length=60, blank=True, default="黑公网安备 23128202000101号")
     site_domain = models.CharField(_("网站域名"), max_length=100, default="www.zhaodong.gov.cn")
+    conac_code = models.CharField(
+        _("党政机关网站标识编号"), max_length=64, blank=True,
+        validators=[RegexValidator(r"^[0-9A-Za-z]+$", _("标识编号只含字母和数字，请从开办标识的链接中复制 id= 之后的部分。"))],
+        help_text=_("机构编制部门核发党政机关网站标识时给出的编号（标识链接 bszs.conac.cn/sitename?method=show&id= 之后的部分）。"
+                    "填写后，每页页脚显示党政机关网站标识。"),
+    )
+    conac_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("党政机关网站标识图片"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("上传标识图片（红色“党政机关”标识）；不上传则页脚显示文字链接。"),
+    )
+    error_report_url = models.CharField(
+        _("“我为政府网站找错”链接"), max_length=300, blank=True, default=ERROR_REPORT_URL,
+        validators=[validate_error_report_url],
+        help_text=_("默认为中国政府网的政府网站找错入口；{site_code} 替换为网站标识码，{url} 替换为访客所在网页的地址。清空则不显示。"),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("sponsor"), FieldPanel("organiser"), FieldPanel("address"),
                          FieldPanel("phone"), FieldPanel("email"), FieldPanel("hotlines")], heading=_("主办与联系")),
         MultiFieldPanel([FieldPanel("site_code"), FieldPanel("icp_number"), FieldPanel("police_number"),
                          FieldPanel("site_domain")], heading=_("备案与标识")),
+        MultiFieldPanel([FieldPanel("conac_code"), FieldPanel("conac_image"), FieldPanel("error_report_url")],
+                        heading=_("党政机关网站标识与找错入口")),
     ]
 
     class Meta:
@@ -58,6 +102,17 @@ class PortalSettings(BaseSiteSetting):
 
     def hotline_lines(self) -> list[str]:
         return [line.strip() for line in self.hotlines.splitlines() if line.strip()]
+
+    @property
+    def conac_url(self) -> str:
+        return CONAC_BADGE_URL.format(code=self.conac_code) if self.conac_code else ""
+
+    def error_report_link(self, page_url: str) -> str:
+        """The "我为政府网站找错" link for the page the visitor is on ("" when none is set)."""
+        if not self.error_report_url:
+            return ""
+        return (self.error_report_url.replace("{site_code}", quote(self.site_code or "", safe=""))
+                .replace("{url}", quote(page_url or "", safe="")))
 
 
 class PortalPage(Page):
@@ -104,16 +159,32 @@ class ColumnPage(PortalPage):
     """A column (栏目) or sub-column: its articles, newest first, and optionally a module's listing."""
 
     class Kind(models.TextChoices):
-        # The government-website checks judge columns by kind (rules.md, Government website).
+        # The government-website checks (国办秘函〔2019〕19号) judge columns by kind (rules.md, Government website).
         NEWS = "news", _("动态要闻类（2 周内须更新）")
         NOTICE = "notice", _("通知公告类（6 个月内须更新）")
         POLICY = "policy", _("政策文件类（6 个月内须更新）")
         GUIDE = "guide", _("指南制度类")
         REPORT = "report", _("年度报告类")
         INTERACTION = "interaction", _("互动交流类")
+        # 权责清单, 重大行政决策 and 行政复议 registers: not notice columns, no update period (rules.md).
+        REGISTRY = "registry", _("清单目录类（权责清单、重大行政决策、行政复议等，不适用更新周期）")
 
-    kind = models.CharField(_("栏目类型"), max_length=16, choices=Kind.choices, default=Kind.NOTICE)
+    # The ColumnType meta tag: the kind's name as the national website checks read it, in Chinese whatever the
+    # visitor's language (like ColumnName).
+    META_TYPES = {
+        Kind.NEWS: "动态要闻", Kind.NOTICE: "通知公告", Kind.POLICY: "政策文件", Kind.GUIDE: "指南制度",
+        Kind.REPORT: "年度报告", Kind.INTERACTION: "互动交流", Kind.REGISTRY: "清单目录",
+    }
+    # Kinds with an update period (rules.md): news 2 weeks, notices and policies 6 months.
+    UPDATED_KINDS = frozenset({Kind.NEWS, Kind.NOTICE, Kind.POLICY})
+
+    kind = models.CharField(
+        _("栏目类型"), max_length=16, choices=Kind.choices, default=Kind.NOTICE,
+        help_text=_("网站检查按栏目类型判断更新要求；展示权责清单等模块清单的栏目，不按通知公告类的 6 个月要求检查。"),
+    )
     description = models.TextField(_("栏目说明"), blank=True)
+    keywords = models.CharField(_("栏目关键词"), max_length=200, blank=True,
+                                help_text=_("以逗号分隔；写入网页元数据 ColumnKeywords，不填则用栏目名称。"))
     needs_confidentiality_review = models.BooleanField(
         _("发布前须保密审查"), default=True,
         help_text=_("政务公开类栏目的信息，发布前须经保密审查（《肇东市政府信息公开工作保密审查规定》）。"),
@@ -127,6 +198,7 @@ class ColumnPage(PortalPage):
         *Page.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("needs_confidentiality_review")]),
         FieldPanel("description"),
+        FieldPanel("keywords"),
         FieldPanel("module_listing"),
     ]
     subpage_types = ["portal.ColumnPage", "portal.ArticlePage"]
@@ -141,6 +213,32 @@ class ColumnPage(PortalPage):
     @cached_property
     def listing(self) -> Any:
         return public_listing(self.module_listing) if self.module_listing else None
+
+    @property
+    def is_registry(self) -> bool:
+        """A register shown as a whole (权责清单, 重大行政决策, 行政复议): marked so, or showing a module's registry
+        listing. Not a notice column: no update period applies (rules.md, Government website)."""
+        return self.kind == self.Kind.REGISTRY or is_registry_listing(self.module_listing)
+
+    @property
+    def update_kind(self) -> str | None:
+        """The kind whose update period the website checks apply, or None when none applies."""
+        if self.is_registry or self.kind not in self.UPDATED_KINDS:
+            return None
+        return self.kind
+
+    @property
+    def meta_type(self) -> str:
+        kind = self.Kind.REGISTRY if self.is_registry else self.kind
+        return self.META_TYPES.get(kind, "")  # type: ignore[call-overload]
+
+    @property
+    def meta_keywords(self) -> str:
+        return self.keywords or self.title
+
+    @property
+    def meta_description(self) -> str:
+        return self.description or self.search_description or self.title
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from .selectors import column_articles
@@ -170,12 +268,15 @@ class ArticlePage(PortalPage):
         related_name="+",
     )
     summary = models.TextField(_("摘要"), blank=True, help_text=_("列表和搜索结果中显示；不填则取正文开头。"))
+    keywords = models.CharField(_("关键词"), max_length=200, blank=True,
+                                help_text=_("以逗号分隔；写入网页元数据 Keywords，不填则用所在栏目的关键词。"))
     body = RichTextField(_("正文"), features=RICH_TEXT_FEATURES)
 
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("author"), FieldPanel("source")]),
         FieldPanel("published_on"),
+        FieldPanel("keywords"),
         MultiFieldPanel([FieldRowPanel([FieldPanel("index_number"), FieldPanel("document_number")]),
                          FieldPanel("issuing_department")], heading=_("公开目录信息"), classname="collapsed"),
         FieldPanel("summary"),
@@ -194,13 +295,32 @@ class ArticlePage(PortalPage):
     def updated_at(self) -> Any:
         return self.last_published_at or self.published_on
 
+    DESCRIPTION_CHARS = 120
+
+    def meta_description(self) -> str:
+        """The Description meta tag: the summary, the search description, or the body's opening words."""
+        # Paragraphs end with a space, so that their words do not run together.
+        text = self.summary or self.search_description or html.unescape(strip_tags(
+            BLOCK_END.sub(" ", self.body or "")))
+        return Truncator(" ".join(text.split())).chars(self.DESCRIPTION_CHARS)
+
+    def meta_keywords(self, column: ColumnPage | None) -> str:
+        return self.keywords or (column.meta_keywords if column is not None else "") or self.title
+
+    def meta_author(self) -> str:
+        """The Author meta tag: the author, else the source (the template falls back to the site's sponsor)."""
+        return self.author or self.source
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from .selectors import neighbours
 
         context = super().get_context(request, *args, **kwargs)
         context["previous_article"], context["next_article"] = neighbours(self)
         context["attachments"] = self.attachments.select_related("document")  # type: ignore[attr-defined]
+        context["meta_keywords"] = self.meta_keywords(context["column"])
+        context["meta_url"] = self.get_full_url(request) or request.build_absolute_uri()
         return context
+
 
 
 class ArticleAttachment(Orderable):

@@ -2,7 +2,7 @@
 and its head publishes it in the back office; the portal shows it with the citizen's details masked.
 
 The clock is moved (time-machine) so that the message is left on 2017-09-20 and answered two days later,
-within the three months of 政府网站发展指引."""
+within its reply period (five working days, the local rule's setting)."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
@@ -61,7 +61,7 @@ def test_a_message_left_on_the_portal_is_answered_and_published(page, live_serve
         login(page, "editor")
         page.goto(page.base_url + "/admin/cases/public-message/")
         page.get_by_role("link", name=message.reference).click()
-        assert "2017-12-20" in page.locator(".yifa-deadlines").inner_text()
+        assert "2017-09-27" in page.locator(".yifa-deadlines").inner_text()
         page.get_by_role("link", name="答复", exact=True).click()
         page.fill("#id_reply", "您好！我局已安排对该路段进行维修，预计10月底前完工。感谢您的监督！")
         page.locator("form").get_by_role("button", name="答复", exact=True).click()
@@ -109,15 +109,37 @@ def test_the_back_office_warns_before_a_message_goes_three_months_unanswered(pag
                                                                               new_message):
     overdue = new_message(left_on=dt.date(2017, 6, 1), subject="六月的留言还没有答复")
     waiting = new_message(left_on=dt.date(2017, 7, 20), subject="七月的留言等待答复")
+    fresh = new_message(left_on=dt.date(2017, 9, 4), subject="九月的留言刚收到")
     with time_machine.travel(at(dt.date(2017, 9, 5)), tick=True):
         login(page, "editor")
         checks = page.locator("#website-checks-section").inner_text()
         assert "超过 3 个月未答复" in checks and "超过 1 个月未答复" in checks and department.name in checks
         deadlines = page.locator("#my-deadlines-section").inner_text()
-        assert overdue.reference in deadlines and "已逾期" in deadlines  # due 2017-09-01
-        assert waiting.reference not in deadlines  # due 2017-10-20: not yet due soon
+        # The reply period (five working days): the June and July messages are overdue, the one of
+        # 09-04 (due 09-11) is not yet due soon; the three months are the website check's.
+        assert overdue.reference in deadlines and waiting.reference in deadlines and "已逾期" in deadlines
+        assert fresh.reference not in deadlines
         screenshot(page, "interaction-dashboard")
         page.goto(page.base_url + "/admin/cases/public-message/")
         rows = page.locator("table.listing tbody tr")
-        assert rows.count() == 2 and overdue.reference in rows.first.inner_text()
+        assert rows.count() == 3 and overdue.reference in rows.first.inner_text()
         screenshot(page, "interaction-admin-queue")
+
+
+def test_the_head_marks_a_message_complex_and_its_deadline_moves_to_the_complex_period(page, live_server, site,
+                                                                                        new_message):
+    """rules.md "Government website": 15 working days when complex, by local rule — the screen says so."""
+    message = new_message(left_on=dt.date(2017, 9, 20))
+    with time_machine.travel(at(dt.date(2017, 9, 21)), tick=True):
+        login(page, "head")
+        page.goto(page.base_url + f"/admin/cases/public-message/{message.pk}/")
+        assert "2017-09-27" in page.locator(".yifa-deadlines").inner_text()
+        page.get_by_role("link", name="标记为复杂留言", exact=True).click()
+        assert "本地规则" in page.locator("main").inner_text()
+        page.fill("#id_reason", "须到现场核查道路损坏情况。")
+        screenshot(page, "interaction-mark-complex")
+        page.locator("form").get_by_role("button", name="标记为复杂留言", exact=True).click()
+        page.wait_for_url(f"**/admin/cases/public-message/{message.pk}/")
+        assert "2017-10-17" in page.locator(".yifa-deadlines").inner_text()
+        assert "须到现场核查道路损坏情况。" in page.locator("main").inner_text()
+        screenshot(page, "interaction-marked-complex")

@@ -26,6 +26,15 @@ def test_a_citizen_leaves_a_message_and_gets_a_query_code(client, form_data, dep
     assert Deadline.objects.for_object(message).get().code == "reply"
 
 
+def test_the_form_tells_the_citizen_the_reply_periods_and_that_they_are_a_local_rule(client, db, settings):
+    """rules.md "Government website": the reply period is a setting by local rule, and the UI says which."""
+    settings.YIFA_MESSAGE_REPLY_WORKING_DAYS, settings.YIFA_MESSAGE_COMPLEX_REPLY_WORKING_DAYS = 7, 15
+    settings.YIFA_MESSAGE_REPLY_RULE = "《肇东市政府网站留言办理办法》"
+    body = client.get("/hdjl/liuyan/").content.decode()
+    assert "7 个工作日内答复" in body and "15 个工作日内答复" in body
+    assert "本市规定（《肇东市政府网站留言办理办法》）" in body
+
+
 def test_the_form_offers_every_active_department(client, department, other_department):
     other_department.is_active = False
     other_department.save()
@@ -203,7 +212,7 @@ def test_a_malformed_filter_or_page_still_shows_the_listing(client, published, q
 def test_the_author_sees_the_status_with_code_and_phone(client, new_message):
     message = new_message()
     body = client.post("/hdjl/liuyan/chaxun/", {"code": message.query_code.lower(), "phone": "138-0455-1234"}).content.decode()
-    assert "已收到，部门正在办理" in body and message.subject in body and "2017-12-20" in body
+    assert "已收到，部门正在办理" in body and message.subject in body and "2017-09-27" in body  # the reply period
 
 
 def test_the_lookup_shows_the_reply_once_published_and_the_reason_when_declined(client, published, new_message, head):

@@ -17,7 +17,7 @@ def test_the_queue_shows_open_messages_soonest_due_first(logged_in, editor, new_
     with django_assert_max_num_queries(25):
         body = client.get("/admin/cases/public-message/").content.decode()
     assert body.index(sooner.reference) < body.index(later.reference)
-    assert "2017-12-20" in body and "已逾期" in body
+    assert "2017-09-27" in body and "已逾期" in body  # five working days after 2017-09-20 (the local rule)
 
 
 def test_the_queues_queries_do_not_grow_with_the_messages(logged_in, editor, new_message):
@@ -43,7 +43,7 @@ def test_another_departments_staff_see_none_of_it_on_any_screen(logged_in, outsi
     for message in (received, drafted, public):
         assert message.reference not in listing
         urls = [f"/admin/cases/public-message/{message.pk}/", *(f"/admin/cases/public-message/{message.pk}/step/{step}/"
-                                                       for step in ("reply", "publish", "withdraw", "close"))]
+                                                       for step in ("reply", "publish", "withdraw", "close", "mark_complex"))]
         for url in urls:
             assert client.get(url).status_code == 404, url
         deadline = deadline_of(message, actions.REPLY, running=False)
@@ -53,6 +53,7 @@ def test_another_departments_staff_see_none_of_it_on_any_screen(logged_in, outsi
         (received, "close", {"reason": "spam", "note": ""}),
         (drafted, "publish", {}),
         (public, "withdraw", {"reason": "不是我们部门的留言"}),
+        (received, "mark_complex", {"reason": "不是我们部门的留言"}),
     ]
     for message, step, data in posts:
         assert client.post(f"/admin/cases/public-message/{message.pk}/step/{step}/", data).status_code == 404
@@ -89,7 +90,7 @@ def test_the_editor_replies_and_the_head_publishes_through_the_screens(logged_in
     body = boss.get(f"/admin/cases/public-message/{message.pk}/").content.decode()
     for logged in ("收到公众留言", "答复留言", "公开留言和答复", "办理记录"):
         assert logged in body  # the event log
-    assert "留言答复期限" in body and "政府网站发展指引" in body  # the deadlines
+    assert "留言答复期限" in body and "地方规则" in body  # the deadlines, citing the local rule
     assert "按期完成" in body or "逾期完成" in body
 
 
@@ -132,3 +133,25 @@ def test_the_website_check_shows_on_the_dashboard(logged_in, editor, new_message
     new_message()
     body = logged_in(editor).get("/admin/").content.decode()
     assert "超过 3 个月未答复" in body and department.name in body
+
+
+def test_the_head_marks_a_message_complex_on_its_screen_which_says_the_period_is_a_local_rule(
+        logged_in, editor, head, new_message, settings):
+    """rules.md "Government website": the reply period is a local rule (a setting), and the UI says so; marking a
+    message complex is the head's step, with a reason, and its deadline becomes the complex one."""
+    settings.YIFA_MESSAGE_REPLY_RULE = "《肇东市政府网站留言办理办法》"
+    from django.utils import timezone
+
+    message = new_message(left_on=timezone.localdate())  # marked today, within its period
+    assert "/step/mark_complex/" not in logged_in(editor).get(f"/admin/cases/public-message/{message.pk}/").content.decode()
+    client = logged_in(head)
+    assert "/step/mark_complex/" in client.get(f"/admin/cases/public-message/{message.pk}/").content.decode()
+    form = client.get(f"/admin/cases/public-message/{message.pk}/step/mark_complex/").content.decode()
+    assert "5 个工作日" in form and "15 个工作日" in form and "《肇东市政府网站留言办理办法》" in form and "本地规则" in form
+    refused = client.post(f"/admin/cases/public-message/{message.pk}/step/mark_complex/", {"reason": ""})
+    assert refused.status_code == 200 and "请写明标记为复杂留言的理由" in refused.content.decode()
+    done = client.post(f"/admin/cases/public-message/{message.pk}/step/mark_complex/", {"reason": "须到现场核查。"})
+    assert done.status_code == 302
+    body = client.get(f"/admin/cases/public-message/{message.pk}/").content.decode()
+    assert "复杂留言" in body and "须到现场核查。" in body and "标记为复杂留言" in body  # the facts and the log
+    assert deadline_of(message, actions.REPLY).length + 10 == 15

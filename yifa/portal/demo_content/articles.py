@@ -8,7 +8,8 @@ for an official document number that does not exist.
 
 from __future__ import annotations
 
-# The column tree: (slug, title, kind, needs confidentiality review, module listing, children)
+# The column tree: (slug, title, kind, needs confidentiality review, module listing, children). The registers
+# (权责清单, 重大行政决策, 行政复议) are registry columns: the website checks give them no update period.
 COLUMNS: list[tuple] = [
     ("gzdt", "工作动态", "news", False, "", []),
     ("tzgg", "通知公告", "notice", True, "", []),
@@ -16,13 +17,14 @@ COLUMNS: list[tuple] = [
         ("gkzn", "政府信息公开指南", "guide", True, "disclosure", []),
         ("gkzd", "政府信息公开制度", "guide", True, "", []),
         ("fdzdgk", "法定主动公开内容", "notice", True, "", []),
+        # Its reports are generated from records by the reports module (roadmap); none is typed in here.
         ("gknb", "政府信息公开年报", "report", True, "", []),
     ]),
-    ("qzqd", "权责清单", "notice", True, "powers", []),
+    ("qzqd", "权责清单", "registry", True, "powers", []),
     ("ssjygk", "双随机一公开", "notice", True, "", []),
-    ("zdxzjc", "重大行政决策", "notice", True, "", []),
+    ("zdxzjc", "重大行政决策", "registry", True, "", []),
     ("xzzfgs", "行政执法公示", "notice", True, "", []),
-    ("xzfy", "行政复议", "notice", True, "", []),
+    ("xzfy", "行政复议", "registry", True, "", []),
     ("zcwj", "政策文件", "policy", True, "", []),
     ("hdjl", "互动交流", "interaction", False, "interaction", []),
 ]
@@ -75,11 +77,6 @@ ARTICLES = [
     ("gkzd", "zerenzhuijiu-zhidu", "肇东市政府信息公开工作责任追究制度", "2016-04-12 10:10:00",
      "", "市政府办公室", "", "bgs", [
          "对不依法履行政府信息公开义务，不及时更新公开的政府信息内容，违反规定收取费用，公开不应当公开的政府信息等情形，依法追究有关人员的责任。",
-     ]),
-    ("gknb", "2016-gongkai-niandu-baogao", "肇东市2016年政府信息公开工作年度报告", "2017-03-28 09:00:00",
-     "", "市政府办公室", "", "bgs", [
-         "本报告根据《中华人民共和国政府信息公开条例》要求编制，全文包括概述、主动公开政府信息情况、依申请公开政府信息情况、因政府信息公开申请行政复议和提起行政诉讼情况、存在的主要问题和改进措施等内容。",
-         "本报告的电子版可在肇东政务公开网站下载。如对本报告有疑问，请与市政府办公室联系。",
      ]),
     ("qzqd", "shuli-quanli-zeren-qingdan-tongzhi", "关于梳理规范行政权力和责任清单的通知", "2016-03-02 11:00:00",
      "", "市政府法制办公室", "", "sfj", [

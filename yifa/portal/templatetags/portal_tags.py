@@ -1,4 +1,5 @@
-"""Template helpers for the portal: the navigation columns, file sizes as people read them."""
+"""Template helpers for the portal: the navigation columns, the footer's error-report link, file sizes as people
+read them."""
 
 from __future__ import annotations
 
@@ -26,6 +27,15 @@ def site_root(context: dict[str, Any]) -> Page | None:
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     return site.root_page if site is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def error_report_link(context: dict[str, Any], portal: Any) -> str:
+    """"我为政府网站找错" for the page being read, with the site identifier code ("" when none is set)."""
+    if not portal or not getattr(portal, "error_report_url", ""):
+        return ""
+    request = context.get("request")
+    return str(portal.error_report_link(request.build_absolute_uri() if request is not None else ""))
 
 
 @register.filter

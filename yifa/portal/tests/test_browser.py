@@ -56,3 +56,24 @@ def test_the_layout_works_on_a_phone(browser, live_portal, live_server, seed):
     assert width <= 390, "the article page scrolls sideways on a phone"
     phone.screenshot(path="var/screenshots/portal-article-phone.png", full_page=True)
     context.close()
+
+
+def test_the_footer_carries_the_badge_and_the_error_report_entry(page, live_portal):
+    """rules.md "Government website": the 党政机关网站标识 badge and "我为政府网站找错" in every page's footer."""
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Site
+
+    from yifa.portal.models import PortalSettings
+
+    portal_settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    portal_settings.conac_code = "0BE1AC304F8E592CE053012819ACFC38"
+    portal_settings.conac_image = get_image_model().objects.create(title="党政机关标识", file=get_test_image_file())
+    portal_settings.save()
+    page.goto(page.base_url + "/zwgk/")
+    footer = page.locator(".site-footer__badges")
+    assert footer.get_by_role("img", name="党政机关网站标识").is_visible()
+    report = footer.get_by_role("link", name="我为政府网站找错")
+    assert "site_code=2312820001" in report.get_attribute("href")
+    assert serious_violations(page) == []
+    screenshot(page, "portal-footer-badges")
