@@ -224,9 +224,12 @@ class CaseView(CaseViewMixin, TemplateView):
         main = deadline_of(case, case_type.main_deadline, running=False) if case_type.main_deadline else None
         panels = render_panels(self.request, case, case_type.panels)
         may_assign = not case.is_closed and case_type.policy.can(user, "assign", case)
+        # Personal data of natural persons is shown only to those who handle the case (who may take one of its
+        # steps); supervisors who only view it (leaders, the legal affairs office) read "仅承办人员可见".
+        handles_case = any(case_type.policy.can(user, t.permission, case) for t in case_type.transitions)
         context.update({
             "case": case, "case_type": case_type, "facts_template": case_type.detail_template,
-            "options": step_options(case, case_type.transitions, actor=user, policy=case_type.policy),
+            "handles_case": handles_case, "options": step_options(case, case_type.transitions, actor=user, policy=case_type.policy),
             "main_deadline": main, "trace": explain(main.trace, main.unit) if main else [],
             "progress": deadline_progress(main) if main else None, "deadlines": deadlines_of(case),
             "attachments": attachments_of(case), "events": selectors.case_events(case).order_by("occurred_at", "id"),
@@ -288,6 +291,7 @@ class StepView(CaseViewMixin, TemplateView):
                 "" if option is not None else _("当前状态为“%(status)s”，不能执行此步骤。")
                 % {"status": self.case.status_label()}),
             facts_template=self.case_type.detail_template, help_text=self.step.help_for(self.case),
+            handles_case=self.case_type.policy.can(self.request.user, self.step.transition.permission, self.case),
             panels=render_panels(self.request, self.case, self.step.panels),
         ))
 

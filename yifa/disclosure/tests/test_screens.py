@@ -48,6 +48,17 @@ def test_the_legal_affairs_office_sees_every_department(logged_in, legal_officer
     assert request.reference in logged_in(legal_officer).get("/admin/cases/disclosure-request/").content.decode()
 
 
+def test_the_applicants_id_and_contact_details_are_shown_only_to_those_who_handle_the_request(
+        logged_in, legal_officer, editor, registered):
+    request = registered(D(2017, 9, 20))
+    url = f"/admin/cases/disclosure-request/{request.pk}/"
+    supervising = logged_in(legal_officer).get(url).content.decode()
+    assert request.reference in supervising and "仅承办人员可见" in supervising
+    assert request.id_number not in supervising and "13804551234" not in supervising and "wang@example.com" not in supervising
+    handling = logged_in(editor).get(url).content.decode()
+    assert request.id_number in handling and "13804551234" in handling and "仅承办人员可见" not in handling
+
+
 def test_a_step_through_the_screen_goes_through_the_action(logged_in, editor, registered):
     request = registered(D(2017, 9, 20))
     client = logged_in(editor)

@@ -155,3 +155,12 @@ def test_the_head_marks_a_message_complex_on_its_screen_which_says_the_period_is
     body = client.get(f"/admin/cases/public-message/{message.pk}/").content.decode()
     assert "复杂留言" in body and "须到现场核查。" in body and "标记为复杂留言" in body  # the facts and the log
     assert deadline_of(message, actions.REPLY).length + 10 == 15
+
+
+def test_the_contact_details_are_shown_only_to_those_who_handle_the_message(logged_in, legal_officer, editor, new_message):
+    message = new_message()
+    url = f"/admin/cases/public-message/{message.pk}/"
+    supervising = logged_in(legal_officer).get(url).content.decode()
+    assert message.reference in supervising and "仅承办人员可见" in supervising
+    assert "13804551234" not in supervising and "wang@example.com" not in supervising
+    assert "13804551234" in logged_in(editor).get(url).content.decode()
