@@ -29,7 +29,9 @@ class DepartmentOut(Schema):
     name: str
 
 
-class CaseSummaryOut(Schema):
+class CaseBaseOut(Schema):
+    """What every view of a case starts with: which case, whose, where it stands."""
+
     reference: str
     kind: str
     kind_label: str
@@ -39,6 +41,9 @@ class CaseSummaryOut(Schema):
     outcome: str
     outcome_label: str
     opened_at: dt.datetime
+
+
+class CaseSummaryOut(CaseBaseOut):
     due_date: dt.date | None = Field(description="主要期限（如答复期限）的到期日；没有时为 null")
     deadline_state: str | None = Field(description="主要期限的状态：overdue、due_soon、running、paused、completed…")
 
@@ -67,16 +72,7 @@ class TransitionOut(Schema):
     guard: str = Field(description="不能执行时拦下它的检查：permission（角色）或检查名称；可以执行时为空")
 
 
-class CaseOut(Schema):
-    reference: str
-    kind: str
-    kind_label: str
-    department: DepartmentOut
-    status: str
-    status_label: str
-    outcome: str
-    outcome_label: str
-    opened_at: dt.datetime
+class CaseOut(CaseBaseOut):
     closed_at: dt.datetime | None
     deadlines: list[DeadlineOut]
     transitions: list[TransitionOut]
