@@ -81,6 +81,22 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Intake:
+    """Staff enter a case that came in on paper, by post, by fax or in person: the form asks what the
+    citizen's paper says and how and when it arrived, and `perform(actor, data, files)` files the case and
+    starts its clock at once from the day of receipt (it returns the case). Shown to users whose role has
+    `permission` in some department; the action checks it again for the department chosen."""
+
+    form: type[forms.BaseForm]
+    perform: Callable[[Actor, dict[str, Any], list[UploadedFile]], Any]
+    label: Label
+    permission: str = "add"
+    help_text: Label = ""
+    # What the clerk is told once it is filed (e.g. the tracking code to write on the receipt).
+    confirmation: Callable[[Any], str] | None = None
+
+
+@dataclass(frozen=True)
 class HeaderLink:
     """A link in the queue's header to a module screen (statistics, a calculator, an import)."""
 
@@ -109,6 +125,8 @@ class CaseType:
     menu_order: int | None = 200
     menu_label: Label = ""
     header_links: Sequence[HeaderLink] = ()
+    # Cases that arrive outside the portal, entered by staff ("登记纸质申请"); None: only the portal files them.
+    intake: Intake | None = None
     # Fields the queue's search box looks in (a case-insensitive substring: Chinese works).
     search_fields: Sequence[str] = ("reference",)
     # The assignee's staff record too: each row shows the assignee's name (one query per row otherwise).

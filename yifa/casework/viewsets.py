@@ -7,7 +7,8 @@ For each `CaseType` a `CaseViewSet` gives, under /admin/cases/<kind>/:
   the steps this user may take now (blocked ones disabled, with the reason), the module's panels and
   the event log; assignment (分派);
 - a step form (`step`): the step's own form, performed through `casework.actions.take_step`;
-- attachments (`attachment`): downloaded only through the case's policy.
+- attachments (`attachment`): downloaded only through the case's policy;
+- intake (`new`), when the case type declares one: staff enter a case that came on paper.
 
 Views parse, check what the user may see and render; every write is an action.
 """
@@ -171,8 +172,12 @@ class CaseQueueView(generic.IndexView):
 
     @cached_property
     def header_buttons(self) -> list:
-        return [HeaderButton(link.label, url=reverse(link.url_name), icon_name=link.icon)
-                for link in self.case_type.header_links]
+        buttons = [HeaderButton(link.label, url=reverse(link.url_name), icon_name=link.icon)
+                   for link in self.case_type.header_links]
+        intake = self.case_type.intake
+        if intake is not None and self.case_type.policy.user_has_permission(self.request.user, intake.permission):
+            buttons.insert(0, HeaderButton(intake.label, url=reverse(f"{self.case_type.kind}:new"), icon_name="plus"))
+        return buttons
 
 
 # --- the case screen ----------------------------------------------------------------------------------
@@ -296,6 +301,54 @@ class StepView(CaseViewMixin, TemplateView):
         ))
 
 
+class IntakeView(CaseViewMixin, TemplateView):
+    """Staff enter a case that came in on paper (the case type's `intake`)."""
+
+    template_name = "casework/intake.html"
+    http_method_names = ["get", "post"]
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        intake = self.case_type.intake
+        if intake is None:
+            raise Http404
+        if not self.case_type.policy.user_has_permission(request.user, intake.permission):
+            raise PermissionDenied
+        self.intake = intake
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self) -> str:
+        return str(self.intake.label)
+
+    def get_breadcrumbs_items(self) -> list:
+        return [*super().get_breadcrumbs_items(), self.queue_crumb(), {"url": "", "label": str(self.intake.label)}]
+
+    def make_form(self, data: Any = None, files: Any = None) -> forms.BaseForm:
+        return self.intake.form(data, files, user=self.request.user)  # type: ignore[call-arg]
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.render(self.make_form())
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = self.make_form(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                case = self.intake.perform(request.user, form.cleaned_data, request.FILES.getlist("attachments"))
+            except ValidationError as error:
+                for field, errors in getattr(error, "message_dict", {"__all__": error.messages}).items():
+                    form.add_error(field if field in form.fields else None, errors)
+            except (ActionRefused, PermissionDenied) as error:
+                form.add_error(None, refusal_message(error))
+            else:
+                told = self.intake.confirmation(case) if self.intake.confirmation else ""
+                messages.success(request, _("已登记：%(reference)s。") % {"reference": case.reference} + told)
+                return redirect(case_url(self.case_type, case))
+        return self.render(form)
+
+    def render(self, form: Any) -> HttpResponse:
+        return self.render_to_response(self.get_context_data(
+            form=form, case_type=self.case_type, help_text=self.intake.help_text))
+
+
 class AssignView(CaseViewMixin, TemplateView):
     http_method_names = ["post"]
 
@@ -366,6 +419,7 @@ class CaseViewSet(ViewSet):
         return [
             path("", CaseQueueView.as_view(**queue_kwargs), name="index"),
             path("results/", CaseQueueView.as_view(results_only=True, **queue_kwargs), name="results"),
+            path("new/", IntakeView.as_view(case_type=case_type), name="new"),
             path("<int:pk>/", CaseView.as_view(case_type=case_type), name="case"),
             path("<int:pk>/step/<slug:step>/", StepView.as_view(case_type=case_type), name="step"),
             path("<int:pk>/assign/", AssignView.as_view(case_type=case_type), name="assign"),

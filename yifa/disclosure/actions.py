@@ -179,6 +179,26 @@ def submit_request(*, actor: Actor, request: DisclosureRequest, uploads: Iterabl
     return request
 
 
+def enter_request(*, actor: Actor, request: DisclosureRequest, channel: str, received_on: dt.date,
+                  uploads: Iterable[UploadedFile] = ()) -> DisclosureRequest:
+    """A request that came on paper — in person, by post or by fax — entered by the department's staff: filed
+    and registered at once, so its periods run from the day of receipt (2019 art.31: the day it was handed in,
+    the day the post was signed for, the day both sides confirmed the fax), which may be before today."""
+    if channel not in Channel.values or channel == Channel.ONLINE:
+        raise ActionRefused(_("网上申请由申请人在门户网站提交；这里登记当面、邮寄或传真提交的申请。"))
+    received_on = _day(received_on, _("收到申请之日"))
+    if request.department_id is None:
+        raise ActionRefused(_("请选择申请公开的机关。"))
+    request_policy.check(actor, steps.REGISTER.permission, request)
+    request.channel, request.received_on = channel, received_on
+    request.received_basis = receipt_basis(channel, received_on)
+    request.submitted_at = timezone.now()
+    with transaction.atomic():
+        submit_request(actor=actor, request=request, uploads=uploads)
+        register_request(actor=actor, request=request, channel=channel, received_on=received_on)
+    return request
+
+
 def register_request(*, actor: Actor, request: DisclosureRequest, channel: str, received_on: dt.date) -> DisclosureRequest:
     """The department registers the request: how it came and the day of receipt (2019 art.31). The periods
     already run from receipt; a corrected receipt date starts them again from that day."""

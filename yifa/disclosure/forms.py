@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from yifa.core.contact import normalise_phone, validate_phone, validate_resident_id
 from yifa.core.dates import DayField
 from yifa.org.models import Department
+from yifa.org.scoping import department_scope
 from yifa.org.validators import validate_uscc
 
 from . import fees
@@ -29,6 +30,7 @@ from .models import (
     Outcome,
     Reason,
 )
+from .policies import request_policy
 
 MAX_DESCRIPTION = 5000
 
@@ -115,6 +117,31 @@ class ApplicationForm(forms.ModelForm):
         if data.get("delivery") == Delivery.EMAIL and not data.get("email"):
             self.add_error("email", _("选择电子邮件方式获取的，请填写电子邮箱。"))
         return data
+
+
+class PaperRequestForm(ApplicationForm):
+    """A request that came on paper, entered by the department's staff: the national form's fields, how it
+    came and the day it was received. Only the user's own departments can be chosen."""
+
+    channel = forms.ChoiceField(label=_("提交方式"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
+    received_on = DayField(label=_("收到申请之日"), initial=lambda: timezone.localdate(),
+                           help_text=_("当面提交为提交当日；邮寄为签收之日；传真为双方确认之日（第三十一条）。"))
+    attachments = MultipleFileField(label=_("附件（如申请书扫描件、身份证明）"), required=False)
+
+    class Meta(ApplicationForm.Meta):
+        pass
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["website"]
+        scope, handlers = department_scope(user), request_policy.roles_for("handle")
+        if not scope.city_roles & handlers:
+            self.fields["department"].queryset = Department.objects.filter(  # type: ignore[attr-defined]
+                is_active=True, pk__in=scope.departments_with_any(handlers))
+        choices = list(self.fields["department"].queryset[:2])  # type: ignore[attr-defined]
+        if len(choices) == 1:  # a department's clerk enters their own department's requests
+            self.fields["department"].initial = choices[0].pk
+        self.order_fields(["channel", "received_on"])
 
 
 def _today() -> Any:

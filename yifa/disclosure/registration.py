@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from yifa.casework.registry import CaseType, HeaderLink, Panel, Step
+from yifa.casework.registry import CaseType, HeaderLink, Intake, Panel, Step
 from yifa.core.modules import DailyJob, DemoLoader, Module, PublicListing
 
 from . import actions, fees, forms
@@ -29,6 +29,17 @@ def _notices(http_request: Any, request: DisclosureRequest) -> dict[str, Any]:
                         for kind, label in available_notices(request)]}
 
 
+def _enter_paper_request(actor: Any, data: dict[str, Any], files: list[Any]) -> DisclosureRequest:
+    fields = {name: data[name] for name in forms.ApplicationForm.Meta.fields}
+    return actions.enter_request(actor=actor, request=DisclosureRequest(**fields), channel=data["channel"],
+                                 received_on=data["received_on"], uploads=files)
+
+
+def _tell_tracking_code(request: DisclosureRequest) -> str:
+    return gettext("查询码 %(code)s：请写在收件回执上交给申请人，凭查询码和联系电话可在网上查询办理进度。") % {
+        "code": request.tracking_code}
+
+
 def _summary(request: DisclosureRequest) -> str:
     return f"{request.applicant_name}：{request.description[:40]}"
 
@@ -42,6 +53,10 @@ DISCLOSURE_REQUEST = CaseType(
     header_links=[HeaderLink(_("统计"), "disclosure_statistics", "table"),
                   HeaderLink(_("信息处理费计算"), "disclosure_fees", "cog")],
     search_fields=("reference", "applicant_name", "description"),
+    intake=Intake(forms.PaperRequestForm, _enter_paper_request, label=_("登记纸质申请"), permission="handle",
+                  help_text=_("当面、邮寄或传真提交的申请：按申请书填写，登记后即从收到申请之日起计算答复期限"
+                              "（《政府信息公开条例》第三十一条、第三十三条）。"),
+                  confirmation=_tell_tracking_code),
     steps=[
         Step(steps.REGISTER, forms.RegisterForm, initial=forms.register_initial,
              perform=lambda u, r, d, f: actions.register_request(
