@@ -14,4 +14,5 @@ class CaseworkConfig(AppConfig):
             "case.attachment_added": _("上传附件"),
             "case.step_refused": _("办理步骤被拒绝"),
             "case.assigned": _("分派案件"),
+            "case.personal_data_read": _("查看当事人个人信息"),
         }))

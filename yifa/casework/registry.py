@@ -125,6 +125,9 @@ class CaseType:
     menu_order: int | None = 200
     menu_label: Label = ""
     header_links: Sequence[HeaderLink] = ()
+    # The case holds a natural person's ID number or contact details: shown unmasked only to those who handle
+    # it, and each such read is in the audit log.
+    personal_data: bool = False
     # Cases that arrive outside the portal, entered by staff ("登记纸质申请"); None: only the portal files them.
     intake: Intake | None = None
     # Fields the queue's search box looks in (a case-insensitive substring: Chinese works).

@@ -232,6 +232,9 @@ class CaseView(CaseViewMixin, TemplateView):
         # Personal data of natural persons is shown only to those who handle the case (who may take one of its
         # steps); supervisors who only view it (leaders, the legal affairs office) read "仅承办人员可见".
         handles_case = any(case_type.policy.can(user, t.permission, case) for t in case_type.transitions)
+        if handles_case:
+            actions.record_personal_data_read(actor=user, case_type=case_type, case=case, screen="case",
+                                              ip=self.request.META.get("REMOTE_ADDR") or None)
         context.update({
             "case": case, "case_type": case_type, "facts_template": case_type.detail_template,
             "handles_case": handles_case, "options": step_options(case, case_type.transitions, actor=user, policy=case_type.policy),
@@ -288,6 +291,10 @@ class StepView(CaseViewMixin, TemplateView):
         return self.render(form)
 
     def render(self, form: Any) -> HttpResponse:
+        handles_case = self.case_type.policy.can(self.request.user, self.step.transition.permission, self.case)
+        if handles_case:
+            actions.record_personal_data_read(actor=self.request.user, case_type=self.case_type, case=self.case,
+                                              screen=self.step.name, ip=self.request.META.get("REMOTE_ADDR") or None)
         option = next((o for o in step_options(self.case, [self.step.transition], actor=self.request.user,
                                                policy=self.case_type.policy)), None)
         return self.render_to_response(self.get_context_data(
@@ -296,7 +303,7 @@ class StepView(CaseViewMixin, TemplateView):
                 "" if option is not None else _("当前状态为“%(status)s”，不能执行此步骤。")
                 % {"status": self.case.status_label()}),
             facts_template=self.case_type.detail_template, help_text=self.step.help_for(self.case),
-            handles_case=self.case_type.policy.can(self.request.user, self.step.transition.permission, self.case),
+            handles_case=handles_case,
             panels=render_panels(self.request, self.case, self.step.panels),
         ))
 

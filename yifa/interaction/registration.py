@@ -23,7 +23,7 @@ PUBLIC_MESSAGE = CaseType(
     summary=lambda message: message.subject, main_deadline=actions.REPLY,
     detail_template="interaction/admin/facts.html",
     panels=[PUBLIC_PREVIEW],
-    search_fields=("reference", "subject", "name"),
+    search_fields=("reference", "subject", "name"), personal_data=True,
     steps=[
         Step(steps.REPLY, forms.ReplyForm, initial=lambda message: {"reply": message.reply},
              perform=lambda actor, message, data, files: actions.reply_message(

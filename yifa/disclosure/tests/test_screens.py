@@ -139,3 +139,17 @@ def test_deadlines_of_requests_appear_in_my_deadlines(logged_in, editor, registe
     body = logged_in(editor).get("/admin/deadlines/?state=all").content.decode()
     assert "答复期限" in body and request.reference in body
     assert DisclosureRequest.objects.count() == 1
+
+
+def test_each_read_of_the_applicants_unmasked_data_is_in_the_audit_log(logged_in, legal_officer, editor, registered):
+    from yifa.audit.models import AuditEvent
+
+    request = registered(D(2017, 9, 20))
+    reads = AuditEvent.objects.filter(event_type="case.personal_data_read", target_id=str(request.pk))
+    logged_in(legal_officer).get(f"/admin/cases/disclosure-request/{request.pk}/")
+    assert not reads.exists()  # supervisors see it masked: nothing personal was read
+    client = logged_in(editor)
+    client.get(f"/admin/cases/disclosure-request/{request.pk}/")
+    client.get(f"/admin/cases/disclosure-request/{request.pk}/step/reply/")
+    assert list(reads.order_by("id").values_list("actor_user__username", "new_values__screen")) == [
+        ("editor", "case"), ("editor", "reply")]
