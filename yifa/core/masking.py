@@ -107,13 +107,16 @@ def mask_personal_data(text: str, *, keep: Iterable[str] = ()) -> str:
     return text
 
 
+def surname(name: str) -> str:
+    """The surname of a Chinese name: "张三" → "张", "欧阳修" → "欧阳"."""
+    name = (name or "").strip()
+    return name[:2] if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES else name[:1]
+
+
 def mask_name(name: str) -> str:
     """A natural person's name as the public sees it: the surname and 某 ("张三" → "张某", "欧阳修" → "欧阳某")."""
-    name = (name or "").strip()
-    if not name:
-        return ""
-    surname = name[:2] if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES else name[:1]
-    return f"{surname}某"
+    family = surname(name)
+    return f"{family}某" if family else ""
 
 
 COMPOUND_SURNAMES = frozenset(

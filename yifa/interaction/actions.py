@@ -36,6 +36,7 @@ from . import transitions as steps
 from .models import REPLY_MAX, Message
 from .policies import message_policy
 from .publication import MESSAGES
+from .selectors import public_name
 from .text import clean_text
 
 # The portal receives the message; the system opens its period (a visitor holds no role to do it).
@@ -108,7 +109,7 @@ def submit_message(*, actor: Actor, message: Message) -> Message:
         message.save()
         record_event(actor=actor, event_type="interaction.submitted", target=message, new={
             "reference": message.reference, "department": message.department.name,
-            "subject": message.subject, "publish_name": message.publish_name,
+            "subject": message.subject, "shown_as": public_name(message.name, message.publish_name, message.salutation),
         })
         # The local rule's period (settings; rules.md "Government website"), not the inspection's three months.
         deadlines.open_deadline(

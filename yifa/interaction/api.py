@@ -24,7 +24,8 @@ from yifa.core.requests import is_json, not_json
 from yifa.org.models import Department
 
 from . import actions
-from .forms import MessageForm
+from .forms import ANONYMOUS, MessageForm
+from .models import Salutation
 from .selectors import (
     PublicMessage,
     find_for_lookup,
@@ -45,7 +46,10 @@ class MessageIn(Schema):
     name: str
     phone: str  # a mainland mobile (13812345678) or a landline with its area code (0455-7771365)
     email: str = ""
+    # Published as "网友" unless publish_name is true and salutation is "先生" or "女士" (then "王先生"): the full
+    # name of a natural person is never published.
     publish_name: bool = False
+    salutation: str = ""
 
 
 class MessageCreated(Schema):
@@ -121,8 +125,15 @@ def submit_message(request: HttpRequest):  # type: ignore[no-untyped-def]
         wrong_types["publish_name"] = [_("应为 true 或 false。")]
     form_data: dict[str, Any] = {name: value if isinstance(value, str) else "" for name, value in texts.items()}
     form_data["department"] = department.pk if department else ("" if code in (None, "") else "0")
-    if data.get("publish_name") is True:
-        form_data["publish_name"] = "on"
+    salutation = data.get("salutation", "")
+    if not isinstance(salutation, str):
+        wrong_types["salutation"] = [_("应为文本。")]
+    elif data.get("publish_name") is True:
+        if salutation not in Salutation.values:
+            wrong_types["salutation"] = [_("公开姓氏时，称谓应为“先生”或“女士”。")]
+        form_data["shown_as"] = salutation
+    else:
+        form_data["shown_as"] = ANONYMOUS
     form = MessageForm(form_data)
     if not form.is_valid() or wrong_types:
         errors: dict[str, list[str]] = {k: [str(e) for e in v] for k, v in form.errors.items()}

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from yifa.core.contact import normalise_phone, validate_phone
 from yifa.org.models import Department
 
-from .models import CONTENT_MAX, NAME_MAX, REPLY_MAX, SUBJECT_MAX, Message
+from .models import CONTENT_MAX, NAME_MAX, REPLY_MAX, SUBJECT_MAX, Message, Salutation
 from .text import normalise_text, text_problem
 
 
@@ -25,6 +25,9 @@ def _text(form: forms.BaseForm, name: str, what: Any, max_length: int, min_lengt
     return value
 
 
+ANONYMOUS = "anonymous"
+
+
 class MessageForm(forms.ModelForm):
     """The public message form on the portal (and, through the API, the same checks)."""
 
@@ -32,13 +35,19 @@ class MessageForm(forms.ModelForm):
         label=_("留言部门"), queryset=Department.objects.filter(is_active=True), empty_label=_("请选择"),
         error_messages={"required": _("请选择留言的部门。"), "invalid_choice": _("所选部门不存在，请从列表中选择。")},
     )
+    # How the author is named when the message is published: never the full name.
+    shown_as = forms.ChoiceField(
+        label=_("公开时留言人显示为"), widget=forms.RadioSelect, initial=ANONYMOUS, required=False,
+        choices=[(ANONYMOUS, _("“网友”（匿名）")), (Salutation.MR, _("姓氏加“先生”，如“王先生”")),
+                 (Salutation.MS, _("姓氏加“女士”，如“王女士”"))],
+        error_messages={"invalid_choice": _("请选择公开时留言人的显示方式。")},
+    )
     # A field people do not see: a form that fills it is a robot's.
     website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
     class Meta:
         model = Message
-        fields = ["department", "subject", "content", "name", "phone", "email", "publish_name"]
-        labels = {"publish_name": _("同意在网站上公开我的姓名（不同意的，公开时显示为“网友”）")}
+        fields = ["department", "subject", "content", "name", "phone", "email"]
         widgets = {
             "subject": forms.TextInput(attrs={"maxlength": SUBJECT_MAX}),
             "content": forms.Textarea(attrs={"rows": 8, "maxlength": CONTENT_MAX}),
@@ -89,6 +98,9 @@ class MessageForm(forms.ModelForm):
         data = super().clean() or {}
         if data.get("website"):
             raise ValidationError(_("提交未成功，请刷新页面后重新填写。"))
+        shown_as = data.get("shown_as") or ANONYMOUS
+        self.instance.publish_name = shown_as != ANONYMOUS
+        self.instance.salutation = "" if shown_as == ANONYMOUS else shown_as
         return data
 
 

@@ -32,6 +32,11 @@ def new_query_code() -> str:
     return new_tracking_code("LY")
 
 
+class Salutation(models.TextChoices):
+    MR = "先生", _("先生")
+    MS = "女士", _("女士")
+
+
 class Message(Case):
     class Status(models.TextChoices):
         RECEIVED = "received", _("待答复")
@@ -61,7 +66,10 @@ class Message(Case):
     name = models.CharField(_("姓名"), max_length=NAME_MAX)
     phone = models.CharField(_("联系电话"), max_length=30)
     email = models.EmailField(_("电子邮箱"), blank=True)
-    publish_name = models.BooleanField(_("同意公开姓名"), default=False)
+    # What the portal shows for the author: "网友" unless they chose their surname with 先生 or 女士 — never
+    # the full name of a natural person (the website inspection's privacy check; 个人信息保护法 art.25).
+    publish_name = models.BooleanField(_("同意公开姓氏"), default=False)
+    salutation = models.CharField(_("称谓"), max_length=4, choices=Salutation.choices, blank=True)
 
     submitted_at = models.DateTimeField(_("留言时间"), default=timezone.now, db_index=True)
     received_on = models.DateField(_("收到之日"), db_index=True)
@@ -89,6 +97,12 @@ class Message(Case):
             models.Index(fields=["department", "status"]),
             models.Index(fields=["status", "submitted_at"]),
         ]
+
+    @property
+    def public_author(self) -> str:
+        from .selectors import public_name
+
+        return public_name(self.name, self.publish_name, self.salutation)
 
     def __str__(self) -> str:
         return f"{self.reference} {self.subject}"

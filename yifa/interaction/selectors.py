@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from yifa.core.contact import same_phone
+from yifa.core.masking import surname
 from yifa.core.tracking import normalise_tracking_code
 from yifa.publication.actions import public_text
 from yifa.publication.selectors import published
@@ -28,8 +29,11 @@ def unanswered(received_before: dt.date) -> QuerySet[Message]:
 # --- the portal ----------------------------------------------------------------------------------------
 
 
-def public_name(name: str, allowed: bool) -> str:
-    return name if allowed and name.strip() else gettext("网友")
+def public_name(name: str, allowed: bool, salutation: str = "") -> str:
+    """The author as the portal names them: "网友", or the surname with the 先生 or 女士 they chose; never the
+    full name of a natural person."""
+    family = surname(name)
+    return f"{family}{salutation}" if allowed and salutation and family else gettext("网友")
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ def public_message(message: Message) -> PublicMessage:
         department=message.department.name,
         subject=public_text(message.subject),
         content=public_text(message.content),
-        author=public_name(message.name, message.publish_name),
+        author=public_name(message.name, message.publish_name, message.salutation),
         submitted_at=message.submitted_at,
         reply=public_text(message.reply),
         replied_on=message.replied_on,

@@ -10,7 +10,7 @@ from yifa.interaction.models import Message
 @pytest.fixture
 def payload(department):
     return {"department": department.code, "subject": "小区门前道路破损", "content": "正阳大街某小区门前道路坑洼，雨天积水严重。",
-            "name": "王建国", "phone": "13804551234", "email": "wang@example.com", "publish_name": True}
+            "name": "王建国", "phone": "13804551234", "email": "wang@example.com", "publish_name": True, "salutation": "先生"}
 
 
 def post(client, body, **extra):
@@ -24,7 +24,14 @@ def test_a_message_is_left_through_the_api(client, payload):
     data = response.json()
     message = Message.objects.get()
     assert data == {"reference": message.reference, "query_code": message.query_code, "status": "已收到，部门正在办理"}
-    assert message.publish_name is True
+    assert (message.publish_name, message.salutation, message.public_author) == (True, "先生", "王先生")
+
+
+def test_publishing_the_surname_through_the_api_needs_a_salutation(client, payload):
+    response = post(client, {**payload, "salutation": ""})
+    assert response.status_code == 422 and "先生" in response.json()["errors"]["salutation"][0]
+    assert post(client, {**payload, "salutation": 3}).status_code == 422
+    assert not Message.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -117,17 +117,29 @@ def test_mistakes_do_not_use_up_the_limit(client, form_data, settings):
 # --- published messages ---------------------------------------------------------------------------------
 
 
-def test_publication_never_shows_the_phone_or_email_and_the_name_only_if_allowed(client, published):
+def test_publication_never_shows_the_phone_email_or_full_name_only_a_chosen_surname_and_salutation(client, published):
     anonymous = published(name="王建国", publish_name=False, phone="13804551234", email="wang@example.com")
-    named = published(name="李秀英", publish_name=True, phone="0455-7654321", email="")
+    named = published(name="李秀英", publish_name=True, salutation="女士", phone="0455-7654321", email="")
     body = client.get(f"/hdjl/liuyan/gongkai/{anonymous.reference}/").content.decode()
     assert "王建国" not in body and "网友" in body
     assert "13804551234" not in body and "138****1234" not in body
     assert "wang@example.com" not in body and "w***@example.com" not in body
     body = client.get(f"/hdjl/liuyan/gongkai/{named.reference}/").content.decode()
-    assert "李秀英" in body and "0455-7654321" not in body and "045****4321" not in body
+    assert "李女士" in body and "李秀英" not in body
+    assert "0455-7654321" not in body and "045****4321" not in body
     listing = client.get("/hdjl/liuyan/gongkai/").content.decode()
-    assert "王建国" not in listing and "李秀英" in listing and "13804551234" not in listing
+    assert "王建国" not in listing and "李秀英" not in listing and "13804551234" not in listing
+
+
+def test_the_author_chooses_on_the_form_how_they_are_named(client, form_data):
+    client.post("/hdjl/liuyan/", {**form_data, "name": "欧阳明", "shown_as": "先生"})
+    message = Message.objects.get(name="欧阳明")
+    assert (message.publish_name, message.salutation, message.public_author) == (True, "先生", "欧阳先生")
+    client.post("/hdjl/liuyan/", {**form_data, "name": "张丽", "subject": "另一条留言", "shown_as": "anonymous"})
+    assert Message.objects.get(name="张丽").public_author == "网友"
+    response = client.post("/hdjl/liuyan/", {**form_data, "name": "赵刚", "shown_as": "王先生"})
+    assert response.status_code == 200 and "请选择公开时留言人的显示方式" in response.content.decode()
+    assert not Message.objects.filter(name="赵刚").exists()
 
 
 def test_phone_numbers_ids_and_emails_written_into_the_text_are_masked_too(client, published):
