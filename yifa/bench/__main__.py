@@ -135,7 +135,7 @@ def child(database: str, only: list[str]) -> int:
                 traceback.print_exc()
                 failed = True
                 rows.append({"name": f"{key} (stopped with an error: see above)", "measured": "failed",
-                             "ok": False, "key": f"{key}#0"})
+                             "ok": False, "key": f"{key}#error"})
             else:
                 rows.extend({**asdict(row), "key": f"{key}#{n}"} for n, row in enumerate(produced))
             print(f"  {time.perf_counter() - started:.1f}s", file=sys.stderr, flush=True)

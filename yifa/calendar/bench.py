@@ -51,7 +51,7 @@ def _make_deadlines() -> None:
     for n in range(DEPARTMENTS):
         first17 = f"11231282{700000 + n:09d}"
         departments.append(Department.objects.get_or_create(code=f"bench-calendar-{n}", defaults={
-            "name": f"基准测试局{n}", "short_name": f"基准{n}", "credit_code": first17 + uscc_check_character(first17),
+            "name": f"日历基准测试局{n}", "short_name": f"日历基准{n}", "credit_code": first17 + uscc_check_character(first17),
             "region": city})[0])
     target_type = ContentType.objects.get_for_model(Department)
     calendar = current_calendar()

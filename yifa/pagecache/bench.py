@@ -149,7 +149,11 @@ http {{
         for process in (nginx, granian):
             if process is not None:
                 process.terminate()
-                process.wait(timeout=20)
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:  # a loaded machine: do not leave it running
+                    process.kill()
+                    process.wait(timeout=20)
         if sys.exc_info()[0] is not None:  # say why nginx did not answer
             for log in ("stderr.log", "error.log"):
                 if (work / log).exists():
