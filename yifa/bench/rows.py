@@ -11,12 +11,13 @@ class Row:
     ratio: str = ""
     target: str = ""
     ok: bool | None = None
+    database: str = ""  # filled in by the runner: "SQLite" or "PostgreSQL"
 
 
 def print_table(rows: list[Row]) -> None:
-    headers = ("benchmark", "measured", "baseline (same run)", "ratio", "target", "ok")
+    headers = ("benchmark", "database", "measured", "baseline (same run)", "ratio", "target", "ok")
     cells = [
-        (r.name, r.measured, r.baseline, r.ratio, r.target, "" if r.ok is None else ("yes" if r.ok else "NO"))
+        (r.name, r.database, r.measured, r.baseline, r.ratio, r.target, "" if r.ok is None else ("yes" if r.ok else "NO"))
         for r in rows
     ]
     widths = [max(len(h), *(len(c[i]) for c in cells)) if cells else len(h) for i, h in enumerate(headers)]

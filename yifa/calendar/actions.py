@@ -14,11 +14,11 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yifa.audit.actions import actor_label, check_actor, record_event, record_events, record_events_for_rows
+from yifa.audit.actions import actor_label, check_actor, record_event, record_events
 from yifa.audit.actors import CALENDAR_RECOMPUTE, Actor
 from yifa.core.bulk import prepare, update_prepared
 from yifa.core.errors import ActionRefused
@@ -321,27 +321,55 @@ def close_deadline(*, actor: Actor, deadline: Deadline, reason: str) -> Deadline
 
 @dataclass
 class RecomputeSummary:
-    checked: int = 0
+    checked: int = 0  # deadlines recomputed: those whose counting window contains a changed day
     moved: int = 0  # deadlines whose due date changed
     revision: int = 0
+    skipped: int = 0  # open deadlines left alone: no changed day falls in their counting window
 
 
-def affected_deadlines(date_from: dt.date, date_to: dt.date) -> models.QuerySet[Deadline]:
-    """Open deadlines whose counting window (start, due] reaches into [date_from, date_to]."""
-    return Deadline.objects.running().filter(start_date__lt=date_to).filter(
-        Q(due_date__gte=date_from) | Q(due_date__isnull=True)
-    )
+def changed_ranges(dates: Iterable[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """The changed days as runs of consecutive days: a year's notice is one run, a correction a day."""
+    ranges: list[tuple[dt.date, dt.date]] = []
+    for day in sorted(set(dates)):
+        if ranges and day == ranges[-1][1] + dt.timedelta(days=1):
+            ranges[-1] = (ranges[-1][0], day)
+        else:
+            ranges.append((day, day))
+    return ranges
+
+
+def affected_deadlines(date_from: dt.date, date_to: dt.date,
+                       changed_dates: Iterable[dt.date] | None = None) -> models.QuerySet[Deadline]:
+    """Open deadlines whose counting window (start, due] contains a changed day.
+
+    Only days in that window decide a due date: the days counted, the rest days passed over, a last
+    day rolled over to the next working day — all after the start day and up to the due date. A day
+    after the due date, or on or before the start day, cannot move it; a deadline whose clock is
+    stopped without an end (no due date) reaches every later day. Without `changed_dates`, every day
+    from `date_from` to `date_to` counts as changed."""
+    ranges = changed_ranges(changed_dates) if changed_dates is not None else [(date_from, date_to)]
+    if not ranges:
+        return Deadline.objects.none()
+    reaches = Q()
+    for first, last in ranges:
+        reaches |= Q(start_date__lt=last) & (Q(due_date__gte=first) | Q(due_date__isnull=True))
+    return Deadline.objects.running().filter(reaches)
 
 
 def recompute_open_deadlines(
-    *, date_from: dt.date, date_to: dt.date, actor: Actor = CALENDAR_RECOMPUTE, reason: str = "", batch_size: int = 2000
+    *, date_from: dt.date, date_to: dt.date, changed_dates: Iterable[dt.date] | None = None,
+    actor: Actor = CALENDAR_RECOMPUTE, reason: str = "", batch_size: int = 2000
 ) -> RecomputeSummary:
     """Recompute the open deadlines a calendar change touches; log each one whose due date moved.
 
-    Written for 100,000 deadlines in seconds. The engine is pure, so deadlines with the same inputs
-    share one computation. Most deadlines were never suspended or extended: those are grouped by
-    their inputs in SQL and each group is updated and logged by one statement each. The rest are
-    read row by row and written with one prepared UPDATE."""
+    Touched are those whose counting window contains a changed day (`changed_dates`; without it,
+    every day from `date_from` to `date_to`); the others are skipped and counted.
+
+    Written for 100,000 deadlines in seconds, within 1.5× of merely reading and writing back the
+    touched rows (`make bench`). The engine is pure, so deadlines with the same inputs share one
+    computation (and one prepared trace). The touched rows are read once, with the suspensions and
+    extensions of those that have any, written with one prepared UPDATE per batch, and each moved
+    deadline is logged on its case with one multi-row insert per batch."""
     calendar = load_calendar()
     summary = RecomputeSummary(revision=calendar.revision)
     reason = reason or _("工作日历变更后重新计算")
@@ -355,50 +383,23 @@ def recompute_open_deadlines(
             memo[key] = (result, prepare(Deadline, "trace", result.trace_json()))
         return memo[key]
 
-    affected = affected_deadlines(date_from, date_to)
-    has_stops = Exists(DeadlineSuspension.objects.filter(deadline=OuterRef("pk")))
-    has_grants = Exists(DeadlineExtension.objects.filter(deadline=OuterRef("pk")))
-    plain = affected.filter(~has_stops, ~has_grants)
+    changed = sorted(set(changed_dates)) if changed_dates is not None else None
+    affected = affected_deadlines(date_from, date_to, changed)
     with transaction.atomic():
-        inputs = ("start_date", "length", "unit", "kind", "max_extension")
-        state = ("due_date", "paused_since", "calendar_unconfirmed")
-        for group in plain.values(*inputs, *state).annotate(n=Count("id")).order_by():
-            summary.checked += group["n"]
-            try:
-                result, trace = computed(*(group[name] for name in inputs))
-            except DeadlineInputError:
-                continue  # its inputs were valid when stored; leave it rather than fail the job
-            # Not `plain.filter(...)`: the window's range on start_date would keep SQLite off the index.
-            members = Deadline.objects.running().filter(~has_stops, ~has_grants).filter(
-                **{name: group[name] for name in (*inputs, *state)})
-            if (result.due_date, result.paused_since, result.calendar_unconfirmed) != tuple(group[n] for n in state):
-                summary.moved += group["n"]
-                # Logged on each deadline's case, before the rows change (the filter names the old state).
-                record_events_for_rows(
-                    actor=actor, event_type="deadline.recomputed", rows=members, id_key="deadline_id",
-                    old={"due_date": group["due_date"], "calendar_unconfirmed": group["calendar_unconfirmed"]},
-                    new={"due_date": result.due_date, "calendar_unconfirmed": result.calendar_unconfirmed,
-                         "calendar_revision": calendar.revision},
-                    reason=reason,
-                )
-            members.update(
-                due_date=result.due_date, paused_since=result.paused_since, counted_days=result.counted,
-                total_days=result.total, calendar_unconfirmed=result.calendar_unconfirmed, trace=result.trace_json(),
-                calendar_revision=calendar.revision, computed_at=now,
-            )
-        _recompute_one_by_one(affected.filter(has_stops | has_grants), computed, summary, actor, reason, now,
-                              batch_size)
+        _recompute_rows(affected, computed, summary, actor, reason, now, batch_size)
+        summary.skipped = Deadline.objects.running().count() - summary.checked
         record_event(
             actor=actor, event_type="calendar.recomputed",
             new={"date_from": date_from, "date_to": date_to, "checked": summary.checked, "moved": summary.moved,
+                 "skipped": summary.skipped, "changed_days": len(changed) if changed is not None else None,
                  "calendar_revision": calendar.revision, "distinct_inputs": len(memo)},
             reason=reason,
         )
     return summary
 
 
-def _recompute_one_by_one(queryset, computed, summary, actor, reason, now, batch_size):  # type: ignore[no-untyped-def]
-    """Deadlines with suspensions or extensions: each has inputs of its own."""
+def _recompute_rows(queryset, computed, summary, actor, reason, now, batch_size):  # type: ignore[no-untyped-def]
+    """The touched deadlines, read once: each computed (or found in the memo), written and logged in batches."""
     stops: dict[int, list[Suspension]] = {}
     for row in DeadlineSuspension.objects.filter(deadline__in=queryset).order_by("starts_on", "id").values_list(
             "deadline_id", "starts_on", "ends_on", "reason", "note"):
@@ -445,11 +446,13 @@ def _recompute_one_by_one(queryset, computed, summary, actor, reason, now, batch
     flush()
 
 
-def _schedule_recompute(date_from: dt.date, date_to: dt.date, reason: str) -> None:
+def _schedule_recompute(changes: list[DayChange], reason: str) -> None:
     from .tasks import recompute_deadlines_task
 
+    first, last = changes[0].date, changes[-1].date
+    dates = [c.date.isoformat() for c in changes]
     transaction.on_commit(
-        lambda: recompute_deadlines_task.enqueue(date_from.isoformat(), date_to.isoformat(), reason)
+        lambda: recompute_deadlines_task.enqueue(first.isoformat(), last.isoformat(), reason, dates)
     )
 
 
@@ -525,7 +528,8 @@ def import_holiday_notice(
     after = WorkCalendar({**kept, **rows}, {**before.notices, parsed.year: number}, before.revision)
     outcome = NoticeImport(notice=parsed, changes=_diff(before, after, _year_days(parsed.year, [*rows, *replaced])))
     if outcome.changes:
-        outcome.affected = affected_deadlines(outcome.changes[0].date, outcome.changes[-1].date).count()
+        outcome.affected = affected_deadlines(outcome.changes[0].date, outcome.changes[-1].date,
+                                              [c.date for c in outcome.changes]).count()
     existing = HolidayNotice.objects.filter(year=parsed.year).first()
     outcome.replaces = existing.document_number if existing else ""
     if dry_run or (existing is not None and existing.document_number == number and not outcome.changes):
@@ -564,7 +568,7 @@ def _record_revision(actor: Actor, description: str, changes: list[DayChange]) -
         actor_label=actor_label(actor), description=description[:255], changed_from=first, changed_to=last,
         changed_dates=[c.date.isoformat() for c in changes][:400],
     )
-    _schedule_recompute(first, last, description)
+    _schedule_recompute(changes, description)
     return revision
 
 

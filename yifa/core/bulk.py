@@ -12,6 +12,8 @@ from typing import Any
 
 from django.db import connections, models, router
 
+MULTI_ROW = 1000
+
 
 def prepare(model: type[models.Model], field_name: str, value: Any) -> Any:
     """`value` as the database stores it in `field_name` (e.g. JSON text), to prepare a shared value once."""
@@ -39,10 +41,19 @@ def insert_prepared(model: type[models.Model], fields: Sequence[str], rows: Iter
     meta = model._meta
     quote = connection.ops.quote_name
     columns = ", ".join(quote(meta.get_field(name).column) for name in fields)  # type: ignore[union-attr,arg-type]
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders})"
+    placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES "
     rows = list(rows)
-    if rows:
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, rows)
+    if not rows:
+        return 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Multi-row VALUES: one statement per MULTI_ROW rows is 2–3× faster than executemany's one
+            # statement a row, even pipelined (measured by `make bench`: the powers import, the recompute's log).
+            per = max(1, min(MULTI_ROW, 60_000 // len(fields)))  # PostgreSQL takes at most 65,535 parameters
+            for start in range(0, len(rows), per):
+                chunk = rows[start:start + per]
+                cursor.execute(sql + ", ".join([placeholders] * len(chunk)), [v for row in chunk for v in row])
+        else:
+            cursor.executemany(sql + placeholders, rows)  # SQLite: executemany of one prepared statement is fastest
     return len(rows)

@@ -164,3 +164,40 @@ def test_the_recompute_command_moves_deadlines_computed_by_an_older_reading_of_t
     assert "1 个到期日有变化" in out.getvalue()
     with pytest.raises(CommandError):
         call_command("calendar", "recompute", "--from", "2027-13-45")
+
+
+def test_a_change_touches_only_deadlines_whose_counting_window_contains_a_changed_day(
+    record, editor, calendar_keeper, django_capture_on_commit_callbacks
+):
+    # Ends in 2026: a change to any 2027 day cannot move it, so it is skipped, not rewritten.
+    ends_2026 = actions.open_deadline(actor=editor, target=record, start=D(2026, 11, 2), period=Period(20),
+                                      purpose="年内")
+    # Runs over 2027-01-01..03 (元旦): touched by the notice, not by a day in March.
+    january = actions.open_deadline(actor=editor, target=record, start=D(2026, 12, 24), period=Period(10),
+                                    purpose="跨年")
+    # 2027-03-15 lies in its window (start 03-01, 20 working days): touched by both changes.
+    march = actions.open_deadline(actor=editor, target=record, start=D(2027, 3, 1), period=Period(20), purpose="三月")
+    # Ends on 2027-03-12, before the day that changes in March: touched only by the notice.
+    before = actions.open_deadline(actor=editor, target=record, start=D(2027, 2, 26), period=Period(10), purpose="前")
+    assert ends_2026.due_date < D(2027, 1, 1) and before.due_date < D(2027, 3, 15)
+    untouched = {ends_2026.pk: (ends_2026.computed_at, ends_2026.calendar_revision)}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.import_holiday_notice(actor=calendar_keeper, text=NOTICE_2027)
+    summary = AuditEvent.objects.filter(event_type="calendar.recomputed").latest("id").new_values
+    assert (summary["checked"], summary["skipped"]) == (3, 1)
+    ends_2026.refresh_from_db()
+    assert {ends_2026.pk: (ends_2026.computed_at, ends_2026.calendar_revision)} == untouched
+    recomputed = {e.new_values["deadline_id"] for e in AuditEvent.objects.filter(event_type="deadline.recomputed")}
+    assert recomputed == {january.pk, march.pk, before.pk}  # 2027 confirmed: each one's flag moved
+
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.set_calendar_day(actor=calendar_keeper, day=D(2027, 3, 15), is_working_day=False,
+                                 source_document="肇政办发〔2027〕1号", note="停电检修")
+    summary = AuditEvent.objects.filter(event_type="calendar.recomputed").latest("id").new_values
+    assert (summary["checked"], summary["skipped"], summary["moved"]) == (1, 3, 1)
+    march_due = march.due_date
+    march.refresh_from_db()
+    assert march.due_date > march_due
+    assert set(actions.affected_deadlines(D(2027, 1, 1), D(2027, 3, 31), [D(2027, 1, 2), D(2027, 3, 15)])) == {
+        january, march}

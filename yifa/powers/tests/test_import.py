@@ -337,3 +337,27 @@ def test_the_import_command_answers_bad_input_with_a_message(department, tmp_pat
     bad.write_bytes(workbook([row(事项类型="未知")]))
     with pytest.raises(CommandError, match="第 2 行，“事项类型”列"):
         call_command("import-powers", str(bad), "--department", "test")
+
+
+def test_an_import_that_fails_after_writing_in_several_chunks_leaves_nothing_behind(department, monkeypatch):
+    """All or nothing on both databases: the rows go in by multi-row statements of a few rows each
+    (PostgreSQL) or executemany (SQLite), and a failure at the last step undoes every one of them."""
+    from yifa.core import bulk
+
+    monkeypatch.setattr(bulk, "MULTI_ROW", 2)
+    data = workbook([row(基本编码=f"01001{n:02d}000", 事项名称=f"第{n}项许可") for n in range(1, 8)])
+    before = table_counts()
+
+    def fail(**kwargs):
+        raise actions.ActionRefused("审查失败")
+
+    monkeypatch.setattr(actions, "approve_request", fail)
+    with pytest.raises(actions.ActionRefused, match="审查失败"):
+        run_import(department, data, apply=True)
+    assert table_counts() == before  # the audit log included
+
+    monkeypatch.undo()
+    monkeypatch.setattr(bulk, "MULTI_ROW", 2)
+    outcome = run_import(department, data, apply=True)
+    assert outcome.plan.counts()["add"] == 7
+    assert PowerVersion.objects.filter(effective_from__isnull=False).count() == 7
