@@ -47,13 +47,14 @@ class AuditEventViewSet(ScopedModelViewSet):
     menu_order = 900
     add_to_admin_menu = True
     list_display = [
-        "occurred_at", "actor_label", Column("event_type_label", label=_("事件类型")), "target_repr", "department", "reason",
+        "occurred_at", Column("actor_display", label=_("操作人"), sort_key="actor_label"),
+        Column("event_type_label", label=_("事件类型")), "target_repr", "department", "reason",
     ]
     filterset_class = AuditEventFilterSet
     search_fields = ["target_repr", "reason", "actor_label"]
     inspect_view_fields = [
-        "occurred_at", "actor_label", "actor_ip", "event_type", "target_type", "target_id",
-        "target_repr", "department", "old_values", "new_values", "reason",
+        "occurred_at_display", "actor_display", "ip_display", "event_type_label", "target_type", "target_id",
+        "target_repr", "department", "changes_text", "reason",
     ]
     ordering = ["-occurred_at", "-id"]
     list_per_page = 50

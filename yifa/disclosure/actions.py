@@ -27,9 +27,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from yifa.audit.actions import record_event
-from yifa.audit.actors import Actor, SystemJob
+from yifa.audit.actors import Actor, PublicVisitor, SystemJob
 from yifa.calendar import actions as deadlines
 from yifa.calendar.engine import compute_deadline
 from yifa.calendar.periods import Period, SuspensionReason, Unit
@@ -61,8 +62,9 @@ CORRECTION = "correction"
 DEFAULT_CORRECTION_DAYS = 15  # a "reasonable period" (2019 art.30) set by the agency; calendar days
 THIRD_PARTY = statute.THIRD_PARTY
 INTER_AGENCY = statute.INTER_AGENCY
-CONSULTATION_LAPSE = SystemJob("disclosure.consultation_lapse")
-RECEIPT = SystemJob("disclosure.receipt")
+CONSULTATION_LAPSE = SystemJob("disclosure.consultation_lapse", gettext_lazy("征求意见期限届满，恢复计时"))
+RECEIPT = SystemJob("disclosure.receipt", gettext_lazy("收到申请，开始计时"))
+PublicVisitor("disclosure-applicant", title=gettext_lazy("申请人（门户网站）"))
 FEE_PAYMENT = "fee_payment"
 FEE_PAYMENT_PERIOD = Period(20, Unit.WORKING_DAY)  # 国办函〔2020〕109号
 FEE_BASIS = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"

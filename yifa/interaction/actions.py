@@ -21,9 +21,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from yifa.audit.actions import record_event
-from yifa.audit.actors import Actor, SystemJob
+from yifa.audit.actors import Actor, PublicVisitor, SystemJob
 from yifa.calendar import actions as deadlines
 from yifa.calendar.periods import Period, Unit
 from yifa.calendar.selectors import deadline_of
@@ -40,7 +41,10 @@ from .selectors import public_name
 from .text import clean_text
 
 # The portal receives the message; the system opens its period (a visitor holds no role to do it).
-RECEIPT = SystemJob("interaction.receipt")
+RECEIPT = SystemJob("interaction.receipt", gettext_lazy("收到留言，开始计时"))
+# How the audit log names the portal's and the API's message writers.
+PublicVisitor("message-author", title=gettext_lazy("留言人（门户网站）"))
+PublicVisitor("api", title=gettext_lazy("公众（开放接口）"))
 REPLY = "reply"
 
 

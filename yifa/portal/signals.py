@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext_lazy
 from wagtail.models import PageLogEntry
 from wagtail.signals import page_published, page_unpublished
 
@@ -29,7 +30,7 @@ LOGGED_ACTIONS = {
     "wagtail.workflow.reject": "portal.page_rejected",
     "wagtail.delete": "portal.page_deleted",
 }
-SCHEDULED_PUBLISHING = SystemJob("wagtail.scheduled_publishing")
+SCHEDULED_PUBLISHING = SystemJob("wagtail.scheduled_publishing", gettext_lazy("定时发布"))
 
 
 @receiver(post_save, sender=PageLogEntry)

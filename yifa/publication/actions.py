@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from yifa.audit.actions import check_actor, record_event
 from yifa.audit.actors import Actor, SystemJob
@@ -27,7 +28,7 @@ from yifa.search.index import SearchDocument, index_document, remove_document
 from .kinds import PublicationKind
 from .models import Publication
 
-RETENTION_JOB = SystemJob("publication.retention")
+RETENTION_JOB = SystemJob("publication.retention", gettext_lazy("公开期满撤下"))
 
 
 def public_text(text: str) -> str:

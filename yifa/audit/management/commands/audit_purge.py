@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from yifa.audit.actions import purge_expired_events
-from yifa.audit.actors import SystemJob
+from yifa.audit.actors import PURGE_JOB
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            removed = purge_expired_events(actor=SystemJob("audit.purge"), older_than_days=options["older_than_days"])
+            removed = purge_expired_events(actor=PURGE_JOB, older_than_days=options["older_than_days"])
         except ValueError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"已清理 {removed} 条审计日志。")
