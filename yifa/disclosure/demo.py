@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yifa.audit.actors import DEMO_LOADER
+from yifa.audit.actors import DEMO_LOADER, Actor
 from yifa.calendar.demo import working_days_before
 from yifa.casework.actions import assign_case
 from yifa.casework.registry import case_type_of
@@ -238,7 +238,7 @@ CURRENT: list[tuple] = [
 
 
 def _current_steps(item: DisclosureRequest, steps: list[tuple], today: dt.date, year: int, *,
-                   editor: object, head: object) -> None:
+                   editor: Actor, head: Actor) -> None:
     for kind, days_ago, *args in steps:
         day = working_days_before(today, days_ago)
         if kind == "register":

@@ -218,7 +218,7 @@ def _current_articles(columns: dict[str, ColumnPage], today: dt.date) -> int:
         day = today - dt.timedelta(days=days_ago)
         month = f"{day.year}年{day.month}月"
 
-        def dated(text: str) -> str:
+        def dated(text: str, month: str = month) -> str:
             return text.replace("{Y}", str(year)).replace("{M}", month)
 
         # Published at the demo's today minus the days, at half past nine (never later than now).

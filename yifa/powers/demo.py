@@ -399,6 +399,10 @@ def _open_requests(departments: dict[str, Department]) -> None:
                 document_title=document, document_number=number.replace("{Y}", year),
                 reason=f"承诺办理时限由 {before} 个工作日压缩为 {after} 个工作日")])
             day = working_days_before(today, days_ago)
+            if not request.reference.startswith(f"QDTZ-{today.year}-"):
+                # Numbered by the clock's year; a demo placed in an earlier year numbers it in that year, as the
+                # 2016 history's are (`_dated`). No request of that year is numbered by the sequence after this.
+                ChangeRequest.objects.filter(pk=request.pk).update(reference=f"QDTZ-{today.year}-{code}-001")
             if status == "draft":
                 ChangeRequest.objects.filter(pk=request.pk).update(opened_at=demo_moment(day, 15, 40))
                 continue
