@@ -165,6 +165,8 @@ def submit_request(*, actor: Actor, request: DisclosureRequest, uploads: Iterabl
     submitted_on = timezone.localdate(request.submitted_at) if request.submitted_at else timezone.localdate()
     request.received_on = request.received_on or submitted_on
     request.received_basis = request.received_basis or receipt_basis(request.channel, request.received_on)
+    if request.submitted_at:
+        request.opened_at = request.submitted_at  # the case is open from submission (the queue's 立案时间)
     request.full_clean(exclude=["reference"])  # ValidationError reaches the form or the API with its messages
     with transaction.atomic():
         request.reference = next_reference(DisclosureRequest, kind=KIND, template=REFERENCE, year=submitted_on.year,
@@ -367,6 +369,25 @@ def lapse_consultations(*, today: dt.date, actor: Actor = CONSULTATION_LAPSE) ->
                          note=LAPSED_NOTES[deadline.code], lapsed=True)
         ended += 1
     return _("征求意见期限届满、恢复计算答复期限的申请 %(n)s 件。") % {"n": ended}
+
+
+CORRECTION_WINDOW = SystemJob("disclosure.correction_window")
+
+
+def lapse_correction_windows(*, today: dt.date, actor: Actor = CORRECTION_WINDOW) -> str:
+    """The daily job: a request whose 7 working days for a correction notice (2019 art.30) passed without one
+    was clear enough to answer. The window is then over — closed, not overdue: the article obliges a notice
+    only for an unclear request, and none can be sent any more (`request_correction` refuses)."""
+    from yifa.calendar.models import Deadline
+
+    ended = 0
+    for deadline in Deadline.objects.filter(code=CORRECTION_NOTICE, status=Deadline.Status.OPEN, due_date__lt=today,
+                                            target_type__model=DisclosureRequest._meta.model_name,
+                                            target_type__app_label=DisclosureRequest._meta.app_label):
+        deadlines.close_deadline(actor=actor, deadline=deadline, reason=_(
+            "7个工作日内未告知补正，补正告知期限届满（《政府信息公开条例》第三十条）"))
+        ended += 1
+    return _("补正告知期限届满的申请 %(n)s 件。") % {"n": ended}
 
 
 # --- extension (art.33) ---------------------------------------------------------------------------

@@ -6,6 +6,13 @@ the 2016–2017 New Year, ones across the National Day weeks, corrections, a tra
 reply, so that the annual-report table has something in most rows; three were challenged by
 reconsideration or a lawsuit (section 四 of the report). All are concluded.
 Idempotent: a request is identified by its applicant and description.
+
+Then the current work (`load_current_requests`), placed around the demo's today (`yifa.core.demo`): at 市场监管局
+(the demo accounts' department) and across the city, requests just received and not yet registered, running,
+due soon, a few working days overdue, paused (awaiting a correction, a third party's or another agency's
+opinion, a fee), extended by the head, and just answered or transferred — each taken through the actions on the
+working day it names, by the demo accounts at 市场监管局 and by the demo loader elsewhere. Identified by
+department and applicant: loading again changes nothing.
 """
 
 from __future__ import annotations
@@ -16,8 +23,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yifa.audit.actors import DEMO_LOADER
+from yifa.audit.actors import DEMO_LOADER, Actor
+from yifa.calendar.demo import working_days_before
+from yifa.casework.actions import assign_case
+from yifa.casework.registry import case_type_of
 from yifa.core.contact import resident_id_check_character
+from yifa.core.demo import demo_moment, demo_today
+from yifa.org.demo import demo_account
 from yifa.org.models import Department
 from yifa.org.validators import uscc_check_character
 
@@ -170,5 +182,122 @@ def load_disclosure_demo() -> str:
             for step in steps:
                 _run(item, step)
         made += 1
-    return _("%(total)s 件政府信息公开申请（本次新建 %(made)s 件）。") % {
-        "total": DisclosureRequest.objects.count(), "made": made}
+    made += load_current_requests(demo_today())
+    return _("%(total)s 件政府信息公开申请（本次新建 %(made)s 件），其中办理中 %(open)s 件。") % {
+        "total": DisclosureRequest.objects.count(), "made": made,
+        "open": DisclosureRequest.objects.exclude(status=DisclosureRequest.Status.CONCLUDED).count()}
+
+
+# --- the current work, around the demo's today -----------------------------------------------------------------
+# Each step: (what, working days before the demo's today, its inputs…). "{Y}" is the demo's year, "{Y-1}" the one
+# before. (department, applicant type, name, description, channel, received N working days ago, steps, assignee)
+CURRENT: list[tuple] = [
+    # 市场监管局: what the editor, the head and the inspector see on their home page.
+    ("scjgj", "natural_person", "邵明远", "{Y}年肇东市城区农贸市场食品快速检测结果及不合格食品的处置情况。", "online", 0,
+     [], ""),
+    ("scjgj", "commercial", "肇东市鑫源粮油经销有限公司", "本公司{Y}年被抽检的大豆油样品的抽样单和检验报告。", "online", 2,
+     [("register", 2)], "editor"),
+    ("scjgj", "natural_person", "刘玉洁", "正阳大街某餐饮店{Y}年因食品安全问题被行政处罚的处罚决定书。", "online", 18,
+     [("register", 18)], "editor"),
+    ("scjgj", "natural_person", "韩志刚", "东升农贸市场在用电子秤的强制检定记录，以及承担检定的机构的资质证明。", "in_person", 23,
+     [("register", 23)], "editor"),
+    ("scjgj", "natural_person", "宋立新", "关于那家公司的相关材料。", "online", 5,
+     [("register", 5), ("correction", 3, "请写明所需政府信息的名称、文号或者便于查询的其他特征性描述，例如企业名称、"
+                                         "事项类别和大致时间。", 15)], "editor"),
+    ("scjgj", "welfare", "肇东市消费者权益保护志愿者协会", "黑龙江某乳业有限公司{Y}年产品质量监督抽查的检验报告。", "online", 8,
+     [("register", 8), ("consult", 4, "黑龙江某乳业有限公司（第三方）", True)], "editor"),
+    ("scjgj", "legal_service", "黑龙江正则律师事务所", "{Y-1}年至{Y}年本市电梯维护保养单位的监督检查记录及处理结果。", "mail", 21,
+     [("register", 21), ("extend", 2, 15, "涉及两个年度、40余家维保单位的检查记录，需要调阅整理并逐份审查是否涉及商业秘密")],
+     "editor"),
+    ("scjgj", "natural_person", "高雅琴", "{Y-1}年度本局“双随机、一公开”抽查结果及后续处理情况。", "online", 12,
+     [("register", 12), ("reply", 1, "granted", "", "提供{Y-1}年度“双随机、一公开”抽查结果汇总表及后续处理情况说明（电子版）。")],
+     ""),
+    ("scjgj", "natural_person", "马国栋", "和平路某大药房《药品经营许可证》变更（更换质量负责人）的申请材料。", "online", 9,
+     [("register", 9), ("reply", 3, "partial", "", "提供变更审批表和核准决定；质量负责人的身份证件、学历证明等个人信息不予公开。")],
+     ""),
+    # Elsewhere in the city: what the legal affairs office and the leader oversee.
+    ("zjj", "natural_person", "于海波", "城北棚户区改造二期项目的房屋征收决定及征收补偿安置方案。", "in_person", 17,
+     [("register", 17)], ""),
+    ("gtj", "natural_person", "姜淑华", "昌五镇前进村集体土地征收的批准文件、补偿标准及安置途径。", "mail", 22,
+     [("register", 21)], ""),
+    ("hbj", "research", "东北林业大学环境学院", "肇东市某热电公司{Y-1}年度大气污染物自行监测数据及执法监测报告。", "online", 10,
+     [("register", 10), ("consult", 6, "绥化市生态环境局", False)], ""),
+    ("czj", "commercial", "肇东市宏达建筑工程有限公司", "{Y-2}年至{Y-1}年全市政府采购工程类项目的合同文本及验收报告。", "online", 9,
+     [("register", 9), ("fee", 2, "pages", 420)], ""),
+    ("jyj", "natural_person", "孟庆华", "{Y}年城区义务教育阶段学校招生划片范围及划片依据。", "online", 1,
+     [("register", 1)], ""),
+    ("rsj", "natural_person", "谭秀云", "{Y}年度城镇公益性岗位拟聘人员名单及招聘公告。", "online", 11,
+     [("register", 11), ("reply", 1, "partial", "", "提供招聘公告及拟聘人员姓名；拟聘人员的身份证号码、家庭住址等个人信息不予公开。")],
+     ""),
+    ("mzj", "natural_person", "曹桂珍", "我母亲申请低保的材料。", "in_person", 4,
+     [("register", 4), ("correction", 2, "请写明申请人姓名、所在乡镇（街道）和申请时间，以及所需的具体材料名称。", 15)], ""),
+    ("jtj", "natural_person", "冯立伟", "肇东市区至五站镇农村客运班线经营权招标文件及中标结果。", "online", 0, [], ""),
+    ("wjj", "natural_person", "白玉兰", "{Y}年本市高龄津贴发放对象名单和发放标准。", "online", 6,
+     [("register", 6), ("transfer", 2, "mzj")], ""),
+]
+
+
+def _current_steps(item: DisclosureRequest, steps: list[tuple], today: dt.date, year: int, *,
+                   editor: Actor, head: Actor) -> None:
+    for kind, days_ago, *args in steps:
+        day = working_days_before(today, days_ago)
+        if kind == "register":
+            actions.register_request(actor=editor, request=item, channel=item.channel, received_on=item.received_on or day)
+        elif kind == "correction":
+            actions.request_correction(actor=editor, request=item, items=args[0], requested_on=day,
+                                       correction_days=args[1])
+        elif kind == "consult":
+            actions.start_consultation(actor=editor, request=item, party=args[0], third_party=args[1], sent_on=day)
+        elif kind == "extend":  # the head of the disclosure office approves (art.33)
+            actions.extend_reply(actor=head, request=item, length=args[0], approved_on=day, reason=args[1])
+        elif kind == "fee":
+            actions.notify_fee(actor=editor, request=item, method=args[0], pages=args[1], notified_on=day)
+        elif kind == "transfer":
+            forward = Department.objects.get(code=args[0])
+            actions.transfer_request(actor=editor, request=item, agency="", forward_to=forward, transferred_on=day)
+        elif kind == "reply":
+            actions.reply_request(actor=editor, request=item, outcome=args[0], reason=args[1], replied_on=day,
+                                  summary=_year(args[2], year))
+        item.refresh_from_db()
+
+
+def _year(text: str, year: int) -> str:
+    return text.replace("{Y-2}", str(year - 2)).replace("{Y-1}", str(year - 1)).replace("{Y}", str(year))
+
+
+def load_current_requests(today: dt.date) -> int:
+    """The disclosure requests in hand around `today` (see CURRENT); returns how many were created."""
+    made = 0
+    editor, head = demo_account("editor"), demo_account("head")
+    case_type = case_type_of(DisclosureRequest)
+    for n, (code, kind, name, description, channel, days_ago, steps, assignee) in enumerate(CURRENT, start=501):
+        department = Department.objects.filter(code=code).first()
+        if department is None or DisclosureRequest.objects.filter(
+                department=department, applicant_name=name, transferred_from__isnull=True).exists():
+            continue
+        # The demo accounts work at 市场监管局; elsewhere the demo loader takes the steps.
+        ours = code == "scjgj" and editor is not None and head is not None
+        received = working_days_before(today, days_ago)
+        organisation = kind != "natural_person"
+        with transaction.atomic():
+            item = DisclosureRequest(
+                department=department, applicant_type=kind, applicant_name=name,
+                id_number=credit_code(n) if organisation else person_id(n),
+                contact_person="周振宇" if organisation else "", phone=f"139{n:04d}{(n * 7919) % 10000:04d}",
+                email=f"zd{n}@example.com" if channel == "online" else "",
+                address=f"黑龙江省肇东市{('正阳', '东升', '西园', '站前')[n % 4]}街道{n % 97 + 1}号",
+                postal_code="151100", description=_year(description, today.year),
+                delivery="email" if channel == "online" else "paper_pickup", channel=channel,
+                submitted_at=demo_moment(received, 8 + n % 8, (n * 13) % 60),
+            )
+            actions.submit_request(actor=DEMO_LOADER, request=item)
+            _current_steps(item, steps, today, today.year, editor=editor if ours else DEMO_LOADER,
+                           head=head if ours else DEMO_LOADER)
+            if assignee and ours and case_type is not None:
+                assign_case(actor=head, case_type=case_type, case=item, assignee=demo_account(assignee),
+                            reason="请按期办理")
+        made += 1
+    # What `yifa daily` would have done each morning up to today.
+    actions.lapse_correction_windows(today=today)
+    actions.lapse_consultations(today=today)
+    return made

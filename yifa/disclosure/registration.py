@@ -110,7 +110,9 @@ MODULE = Module(
     demo=DemoLoader(50, "yifa.disclosure.demo.load_disclosure_demo"),
     statutes=[DISCLOSURE],
     daily_jobs=[DailyJob("disclosure.consultation_lapse", _("征求意见期限届满，恢复计算答复期限"),
-                         lambda day: actions.lapse_consultations(today=day))],
+                         lambda day: actions.lapse_consultations(today=day)),
+                DailyJob("disclosure.correction_window_lapse", _("补正告知期限届满（未告知补正）"),
+                         lambda day: actions.lapse_correction_windows(today=day))],
     event_types={
         "disclosure.submitted": _("提交政府信息公开申请"),
         "disclosure.registered": _("登记申请"),

@@ -1,9 +1,13 @@
 """Demo messages to several departments across 2016 and 2017, taken through their steps by the actions.
 
-Most are answered and published within their reply period (four of them marked complex: the longer
-period of the local rule); one to 市市场监管局 has waited unanswered since September 2017 (the website
-check fails it, and its deadline is overdue in 我的期限); one is declined as spam. The
-互动交流 column shows this module's listing. Idempotent: a message is identified by its subject and author.
+All of them are concluded: answered and published within their reply period (four of them marked complex:
+the longer period of the local rule), one declined as spam. The 互动交流 column shows this module's listing.
+
+Then the current work (`load_current_messages`), placed around the demo's today (`yifa.core.demo`): messages
+left today and in the last days, running, due soon, a few working days overdue, one marked complex by the head
+and handed to the inspector for an on-site check, replies drafted and waiting for the head to publish them, and
+replies published in the last days — at 市场监管局 (the demo accounts' department) and across the city.
+Idempotent: a message is identified by its subject and author.
 """
 
 from __future__ import annotations
@@ -15,6 +19,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yifa.audit.actors import DEMO_LOADER
+from yifa.calendar.demo import working_days_before
+from yifa.casework.actions import assign_case
+from yifa.casework.registry import case_type_of
+from yifa.core.demo import demo_moment, demo_today
+from yifa.org.demo import demo_account
 from yifa.org.models import Department
 
 from . import actions
@@ -57,7 +66,9 @@ MESSAGES: list[tuple] = [
     ("scjgj", "低价代办各类证件", "专业代办营业执照、食品经营许可证，包过，价格优惠，联系QQ123456789。",
      "代办", "13000000000", "", "", D(2017, 5, 15), "spam", ""),
     ("scjgj", "网购商品质量投诉多久能处理？", "9月初在本市一家网店买的电暖器用了三天就坏了，店家不给退换，9月18日向你局投诉，想知道处理进度。",
-     "钱海", "13555667788", "", "", D(2017, 9, 18), None, ""),
+     "钱海", "13555667788", "", "", D(2017, 9, 18), D(2017, 9, 22),
+     "您好！您的投诉已于9月19日转我局12315投诉举报中心办理，经调解，网店已同意为您更换同型号电暖器，"
+     "请留意网店的联系。如对处理结果有异议，可拨打12315反映。"),
 ]
 
 
@@ -93,6 +104,97 @@ def load_interaction_demo() -> str:
                 actions.publish_message(actor=DEMO_LOADER, message=message, published_on=answer)
             elif isinstance(answer, str):
                 actions.close_message(actor=DEMO_LOADER, message=message, reason=answer)
+    created += load_current_messages(demo_today())
     counts = {status: Message.objects.filter(status=status).count() for status in Message.Status.values}
     return _("公众留言 %(total)s 条（本次新建 %(created)s 条）：已公开 %(published)s 条，待答复 %(received)s 条，"
-             "不予受理 %(closed)s 条。") % {"total": sum(counts.values()), "created": created, **counts}
+             "已答复待公开 %(replied)s 条，不予受理 %(closed)s 条。") % {
+        "total": sum(counts.values()), "created": created, **counts}
+
+
+# --- the current work, around the demo's today -----------------------------------------------------------------
+# (department, subject, content, name, phone, salutation ("" for 网友), left N working days ago at hour, steps, assignee);
+# each step: (what, working days before the demo's today, its input).
+CURRENT: list[tuple] = [
+    # 市场监管局: what the editor, the head and the inspector see on their home page.
+    ("scjgj", "电动自行车充电器充电时冒烟", "前几天在东升市场一家电动车行买的充电器，昨晚充电时冒烟，差点着火。这种充电器有没有"
+     "质量问题？商家说不退不换，请市场监管部门查一查。", "蒋文涛", "13945561287", "", (0, 8), [], ""),
+    ("scjgj", "直播间买的“特效”保健品说能治病", "我父亲在一个本地直播间买了几盒保健品，主播说能治高血压、降血糖，"
+     "花了两千多元。保健品能这样宣传吗？能不能退款？", "孔令红", "15845598762", "女士", (1, 15), [], ""),
+    ("scjgj", "超市散装大米标注的产地与实际不符", "昭阳路一家超市的散装大米标的是五常大米，价格也是五常大米的价格，"
+     "但包装袋上印的是别的地方的厂家。希望查一下是不是虚假标注。", "鲁婷婷", "18745529931", "", (3, 10), [],
+     "editor"),
+    ("scjgj", "早餐店从业人员没有健康证", "正阳八道街的一家早餐店，几个做包子的人都没有健康证，操作时也不戴口罩和手套。"
+     "希望相关部门检查。", "潘宏伟", "13624558810", "", (7, 7), [], "inspector"),
+    ("scjgj", "小区电梯一个月停运三次", "我们小区7号楼的电梯这个月已经停运三次，有一次把老人困在里面半个小时。"
+     "物业说在等配件，电梯维保单位也联系不上。电梯是不是该停用检修？", "方志刚", "13796641520", "先生", (6, 16),
+     [("complex", 5, "须会同特种设备检验机构到现场检查电梯运行和维护保养情况后答复。")], "inspector"),
+    ("scjgj", "个体工商户年报怎样填报？", "我开了一家小卖店，是个体工商户，听说每年都要报年报，在哪里报？不报有什么后果？",
+     "金凤霞", "15004557716", "女士", (2, 9),
+     [("reply", 0, "您好！个体工商户应于每年1月1日至6月30日，通过国家企业信用信息公示系统（黑龙江）或“黑龙江政务服务”"
+                   "手机应用报送上一年度年度报告。未按时报送的，将被标记为经营异常状态，补报后可申请恢复。如需帮助，"
+                   "可到市政务服务中心市场监管窗口咨询。")], ""),
+    ("scjgj", "营业执照经营范围变更需要哪些材料？", "公司想增加食品销售的经营范围，办理变更登记需要准备哪些材料？"
+     "能不能网上办？", "尹建华", "13359985521", "", (4, 14),
+     [("reply", 2, "您好！变更经营范围可在“黑龙江政务服务网”全程网上办理，需提交变更登记申请书、股东会决议和修改后的"
+                   "公司章程（或章程修正案）。增加食品销售的，还应在取得营业执照后申请食品经营许可。"), ("publish", 1, "")],
+     ""),
+    ("scjgj", "早餐店员工没有健康证（再次反映）", "前几天反映过正阳八道街早餐店员工没有健康证的问题，再反映一次。",
+     "潘宏伟", "13624558810", "", (0, 11), [("close", 0, "duplicate")], ""),
+    # Elsewhere in the city.
+    ("jtj", "建议开通火车站至经济开发区的夜班公交", "开发区很多企业三班倒，晚上十点以后没有公交车，打车又贵，"
+     "建议开通从火车站到开发区的夜班公交。", "郝建军", "13115568804", "先生", (3, 19), [], ""),
+    ("fcj", "小区楼道灯坏了半年物业不修", "站前街道某小区3单元楼道灯坏了快半年，多次找物业都说没有维修资金，"
+     "老人晚上上下楼很危险。", "侯玉梅", "15164553308", "", (8, 9), [], ""),
+    ("swj", "东升小区自来水发黄有异味", "这两天家里自来水放出来是黄色的，还有一股铁锈味，烧开了也有沉淀，"
+     "请问是什么原因？能正常饮用吗？", "段立群", "18945561193", "", (1, 7), [], ""),
+    ("jyj", "小学课后延时服务怎么收费？", "孩子在城区小学上三年级，学校说要参加课后延时服务，是自愿的吗？收费标准是多少？",
+     "武丽萍", "13304553871", "女士", (5, 20),
+     [("reply", 3, "您好！课后服务坚持学生自愿参加的原则，由家长提出申请。收费按市发展和改革局核定的标准执行，"
+                   "家庭经济困难学生予以减免。具体安排请咨询孩子所在学校。"), ("publish", 2, "")], ""),
+    ("rsj", "失业保险金怎样申领？", "我在一家企业干了五年，今年企业裁员我被辞退了，能领失业保险金吗？到哪里办？",
+     "常德胜", "13836974452", "", (2, 13),
+     [("reply", 0, "您好！参加失业保险满一年、非因本人意愿中断就业并已办理失业登记的，可申领失业保险金。"
+                   "可通过“黑龙江人社”手机应用或到市政务服务中心人社窗口申请，需提供身份证和解除劳动合同证明。")], ""),
+    ("cgj", "菜市场门口占道经营影响通行", "东升菜市场门口每天早上都有摊贩占道经营，车辆和行人都过不去，"
+     "希望城管部门管一管。", "薛志军", "13604554488", "先生", (0, 9), [], ""),
+    ("wjj", "社区卫生服务中心周末不开门", "西园街道社区卫生服务中心周六周日都不开门，老人周末看病、拿药很不方便，"
+     "能不能安排周末值班？", "田淑芬", "15945565530", "", (6, 10), [], ""),
+    ("gaj", "新生儿落户需要哪些材料？", "孩子上个月在市人民医院出生，办理出生登记（落户）需要准备哪些材料？",
+     "邹凯", "13904558126", "先生", (4, 16),
+     [("reply", 3, "您好！新生儿出生登记可到户籍所在地派出所办理，需提供《出生医学证明》、父母双方的居民身份证、"
+                   "户口簿和结婚证。也可通过“黑龙江公安”手机应用网上申报。"), ("publish", 3, "")], ""),
+]
+
+
+def load_current_messages(today: dt.date) -> int:
+    """The messages in hand around `today` (see CURRENT); returns how many were created."""
+    created = 0
+    editor, head = demo_account("editor"), demo_account("head")
+    case_type = case_type_of(Message)
+    for code, subject, content, name, phone, salutation, (days_ago, hour), steps, assignee in CURRENT:
+        department = Department.objects.filter(code=code).first()
+        if department is None or Message.objects.filter(subject=subject, name=name).exists():
+            continue
+        # The demo accounts answer for 市场监管局: the editor drafts, the head publishes; elsewhere the demo loader.
+        ours = code == "scjgj" and editor is not None and head is not None
+        drafter, approver = (editor, head) if ours else (DEMO_LOADER, DEMO_LOADER)
+        with transaction.atomic():
+            message = actions.submit_message(actor=DEMO_LOADER, message=Message(
+                department=department, subject=subject, content=content, name=name, phone=phone,
+                publish_name=bool(salutation), salutation=salutation, submitted_at=demo_moment(working_days_before(today, days_ago), hour, 20)))
+            for kind, step_days_ago, text in steps:
+                day = working_days_before(today, step_days_ago)
+                if kind == "complex":
+                    actions.mark_complex(actor=approver, message=message, reason=text, marked_on=day)
+                elif kind == "reply":
+                    actions.reply_message(actor=drafter, message=message, reply=text, replied_on=day)
+                elif kind == "publish":
+                    actions.publish_message(actor=approver, message=message, published_on=day)
+                elif kind == "close":
+                    actions.close_message(actor=approver, message=message, reason=text)
+                message.refresh_from_db()
+            if assignee and ours and case_type is not None:
+                assign_case(actor=head, case_type=case_type, case=message, assignee=demo_account(assignee),
+                            reason="请到现场核实后拟写答复" if assignee == "inspector" else "请按期答复")
+        created += 1
+    return created

@@ -69,14 +69,22 @@ GIVEN = ["建国", "丽华", "志强", "秀英", "海涛", "玉兰", "立军", "
 
 DEMO_PASSWORD = "Yifa@2016demo"
 # username, staff name, department code, role, employment type
+# Each account is a person with a name, as the case screens, the work queue and the audit log show them.
 DEMO_ACCOUNTS: list[tuple[str, str, str, str]] = [
-    ("admin", "系统管理员", "bgs", Role.SYSTEM_ADMIN),
-    ("fazhi", "法制办审查员", "sfj", Role.LEGAL_AFFAIRS),
-    ("editor", "市场监管局经办人", "scjgj", Role.DEPARTMENT_EDITOR),
-    ("head", "市场监管局负责人", "scjgj", Role.DEPARTMENT_HEAD),
-    ("inspector", "市场监管局执法人员", "scjgj", Role.INSPECTOR),
-    ("leader", "分管副市长", "bgs", Role.LEADER),
+    ("admin", "孙海峰", "bgs", Role.SYSTEM_ADMIN),
+    ("fazhi", "王丽娟", "sfj", Role.LEGAL_AFFAIRS),
+    ("editor", "刘春梅", "scjgj", Role.DEPARTMENT_EDITOR),
+    ("head", "张立军", "scjgj", Role.DEPARTMENT_HEAD),
+    ("inspector", "陈晓东", "scjgj", Role.INSPECTOR),
+    ("leader", "李振华", "bgs", Role.LEADER),
 ]
+DEMO_POSITIONS = {"admin": "信息中心工程师", "fazhi": "合法性审查科科长", "editor": "政务公开科科员",
+                  "head": "副局长", "inspector": "综合执法大队执法人员", "leader": "副市长"}
+
+
+def demo_account(username: str):  # type: ignore[no-untyped-def]
+    """The demo account's user (its staff record's person), for the demo loaders that take steps as that person."""
+    return get_user_model().objects.filter(username=username).first()
 
 
 def credit_code(n: int) -> str:
@@ -165,6 +173,7 @@ def load() -> str:
                     "name": staff_name,
                     "department": departments[code],
                     "employment_type": Staff.EmploymentType.ADMINISTRATIVE,
+                    "position": DEMO_POSITIONS.get(username, ""),
                 },
             )
             if not Membership.objects.filter(staff=staff, department=departments[code], role=role).exists():

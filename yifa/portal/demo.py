@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
+from yifa.core.demo import demo_today
 from yifa.org.models import Department, Role
 
 from .actions import REVIEW_GROUP, SECRECY_GROUP, apply_column_workflow, ensure_workflows
-from .demo_content.articles import ARTICLES, COLUMNS, SEED
+from .demo_content.articles import ARTICLES, COLUMNS, CURRENT_ARTICLES, SEED
 from .models import ArticleAttachment, ArticlePage, ColumnPage, HomePage, PortalSettings
 from .registry import public_listing
 
@@ -30,7 +31,8 @@ CONTENT = Path(__file__).with_name("demo_content")
 
 
 def _when(text: str) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.fromisoformat(text))
+    value = dt.datetime.fromisoformat(text)
+    return value if timezone.is_aware(value) else timezone.make_aware(value)
 
 
 def _paragraphs(lines: list[str]) -> str:
@@ -199,8 +201,30 @@ def load_portal_demo() -> str:
             created += made
             if slug == "zhengfu-xinxi-gongkai-zhinan":
                 _attach_form(article)
+        created += _current_articles(columns, demo_today())
         _permissions(home)
         _reviewers()
     return _("网站首页、%(columns)s 个栏目、%(articles)s 篇文章（本次新建 %(created)s 篇），含种子报告“%(seed)s”。") % {
         "columns": len(columns), "articles": ArticlePage.objects.count(), "created": created, "seed": SEED["title"],
     }
+
+
+def _current_articles(columns: dict[str, ColumnPage], today: dt.date) -> int:
+    """The columns' latest articles, dated in the weeks before the demo's today: a site kept up to date, as the
+    website checks expect (news within two weeks, notices and policies within six months)."""
+    created = 0
+    year = today.year
+    for column_slug, slug, title, days_ago, source, department, paragraphs in CURRENT_ARTICLES:
+        day = today - dt.timedelta(days=days_ago)
+        month = f"{day.year}年{day.month}月"
+
+        def dated(text: str, month: str = month) -> str:
+            return text.replace("{Y}", str(year)).replace("{M}", month)
+
+        # Published at the demo's today minus the days, at half past nine (never later than now).
+        published = min(timezone.make_aware(dt.datetime.combine(day, dt.time(9, 30))), timezone.now())
+        _, made = _article(columns[column_slug], slug=slug, title=dated(title), published=published.isoformat(),
+                           author="", source=source, document_number="", department=department,
+                           body=_paragraphs([dated(line) for line in paragraphs]))
+        created += made
+    return created

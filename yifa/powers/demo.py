@@ -333,12 +333,45 @@ def _load_everything() -> str:
         "ic": figures.intermediary_cancelled, "loaded": loaded}
 
 
+# The current work, around the demo's today (yifa.core.demo): (department, title, power code, promised limit from →
+# to, document, its number, status, working days ago it reached that status, the legal affairs office's opinion).
+CURRENT_REQUESTS: list[tuple] = [
+    # The editor's draft at 市场监管局, waiting for the head to submit it for legality review.
+    ("scjgj", "{Y}年压缩食品经营许可承诺办理时限", "0100101000", 10, 7,
+     "关于进一步压缩行政许可事项办理时限的通知", "", "draft", 1, ""),
+    # Submitted: waiting for the legal affairs office's review.
+    ("hbj", "{Y}年环评审批承诺时限调整", "0100101000", 30, 20,
+     "关于进一步压缩行政许可事项办理时限的通知", "肇政办发〔{Y}〕12号", "submitted", 2, ""),
+    # Returned by the legal affairs office, with its reasons: back with the department.
+    ("jtj", "{Y}年机动车维修经营许可时限调整", "0100203000", 10, 5,
+     "关于进一步压缩行政许可事项办理时限的通知", "", "returned", 3,
+     "调整事项的文件依据未写明文号：请补充《关于进一步压缩行政许可事项办理时限的通知》的文号后再提交。"),
+    # Approved the day before: takes effect on its date and is published then.
+    ("wjj", "{Y}年医疗机构执业登记承诺时限调整", "0100101000", 20, 15,
+     "关于进一步压缩行政许可事项办理时限的通知", "肇政办发〔{Y}〕12号", "approved", 1, "经合法性审查，同意。"),
+]
+
+
+def _effective_date(today: dt.date) -> dt.date:
+    """The first day of a month at least three weeks ahead: when a list change approved now takes effect."""
+    later = today + dt.timedelta(days=21)
+    return dt.date(later.year + later.month // 12, later.month % 12 + 1, 1)
+
+
 def _open_requests(departments: dict[str, Department]) -> None:
-    """Work in progress for the demo accounts: a draft at 市场监管局, a request awaiting the legal affairs office."""
+    """Work in progress around the demo's today (CURRENT_REQUESTS): a draft at 市场监管局 for the head to submit, a
+    request awaiting the legal affairs office, one it returned and one it approved the day before."""
     from dataclasses import replace
+
+    from yifa.calendar.demo import working_days_before
+    from yifa.core.demo import demo_moment, demo_today
+    from yifa.org.demo import demo_account
 
     from .content import power_content_of
     from .selectors import power_details
+
+    today = demo_today()
+    year = str(today.year)
 
     def current(code: str, department: Department) -> PowerContent | None:
         version = in_force(Catalogue.POWER, department=department).filter(code=code).first()
@@ -348,23 +381,39 @@ def _open_requests(departments: dict[str, Department]) -> None:
         return power_content_of(version, bases=[Basis(p.law.title, p.article, p.text) for p in related["bases"]],
                                 co_codes=related["co"], intermediary_codes=related["intermediaries"])
 
-    with transaction.atomic():
-        market = departments.get("scjgj")
-        title = "2017年压缩办理时限"
-        if market is not None and not _done(market, title):
-            content = current("0100101000", market)
-            if content is not None:
-                actions.propose(actor=DEMO_LOADER, department=market, title=title, proposals=[Proposal(
-                    Catalogue.POWER, K.MODIFY, content.code, dt.date(2017, 3, 1),
-                    replace(content, promised_limit=7), document_title="关于进一步压缩行政审批办理时限的通知",
-                    reason="承诺时限由 10 个工作日压缩为 7 个工作日")])
-        environment = departments.get("hbj")
-        title = "2017年环评审批时限调整"
-        if environment is not None and not _done(environment, title):
-            content = current("0100101000", environment)
-            if content is not None:
-                request = actions.propose(actor=DEMO_LOADER, department=environment, title=title, proposals=[Proposal(
-                    Catalogue.POWER, K.MODIFY, content.code, dt.date(2017, 3, 1), replace(content, promised_limit=20),
-                    document_title="关于进一步压缩行政审批办理时限的通知", document_number="肇政办发〔2017〕3号",
-                    reason="承诺时限由 30 个工作日压缩为 20 个工作日")])
-                actions.submit_request(actor=DEMO_LOADER, change_request=request)
+    editor, reviewer = demo_account("editor"), demo_account("fazhi")
+    for code, title, power, before, after, document, number, status, days_ago, opinion in CURRENT_REQUESTS:
+        department = departments.get(code)
+        title = title.replace("{Y}", year)
+        if department is None or ChangeRequest.objects.filter(department=department, title=title).exists():
+            continue
+        if ChangeRequest.objects.filter(department=department, status__in=ChangeRequest.OPEN_STATUSES).exists():
+            continue  # one open request per department: one left from an earlier load
+        content = current(power, department)
+        if content is None:
+            continue
+        with transaction.atomic():
+            proposer = editor if code == "scjgj" and editor is not None else DEMO_LOADER
+            request = actions.propose(actor=proposer, department=department, title=title, proposals=[Proposal(
+                Catalogue.POWER, K.MODIFY, content.code, _effective_date(today), replace(content, promised_limit=after),
+                document_title=document, document_number=number.replace("{Y}", year),
+                reason=f"承诺办理时限由 {before} 个工作日压缩为 {after} 个工作日")])
+            day = working_days_before(today, days_ago)
+            if not request.reference.startswith(f"QDTZ-{today.year}-"):
+                # Numbered by the clock's year; a demo placed in an earlier year numbers it in that year, as the
+                # 2016 history's are (`_dated`). No request of that year is numbered by the sequence after this.
+                ChangeRequest.objects.filter(pk=request.pk).update(reference=f"QDTZ-{today.year}-{code}-001")
+            if status == "draft":
+                ChangeRequest.objects.filter(pk=request.pk).update(opened_at=demo_moment(day, 15, 40))
+                continue
+            actions.submit_request(actor=DEMO_LOADER, change_request=request)
+            if status == "returned":
+                actions.return_request(actor=reviewer or DEMO_LOADER, change_request=request, reason=opinion)
+            elif status == "approved":
+                actions.approve_request(actor=reviewer or DEMO_LOADER, change_request=request, opinion=opinion,
+                                        today=today)
+            # The request's own dates, as the 2016 history's (`_dated`): made and submitted in the last days.
+            submitted = day if status == "submitted" else working_days_before(day, 2)
+            ChangeRequest.objects.filter(pk=request.pk).update(
+                opened_at=demo_moment(working_days_before(submitted, 2), 10), submitted_at=demo_moment(submitted, 16),
+                **({"closed_at": demo_moment(day, 11)} if status == "approved" else {}))

@@ -313,6 +313,10 @@ YIFA_MESSAGE_REPLY_RULE = os.environ.get("YIFA_MESSAGE_REPLY_RULE", "本市政�
 # notices, policies) as long-unupdated when it has had no new content for this many months.
 YIFA_WEBSITE_LONG_UNUPDATED_MONTHS = env_int("YIFA_WEBSITE_LONG_UNUPDATED_MONTHS", 12)
 
+# `yifa demo` places its current work (cases running, due soon, overdue, paused, just concluded) around this day,
+# YYYY-MM-DD; empty: the day it runs. For preparing a demo for another day and for tests (yifa/core/demo.py).
+YIFA_DEMO_TODAY = os.environ.get("YIFA_DEMO_TODAY", "").strip()
+
 # Published pages for anonymous visitors, stored as files nginx can serve (yifa/pagecache/README.md).
 YIFA_PAGE_CACHE = env_bool("YIFA_PAGE_CACHE", True)
 YIFA_PAGE_CACHE_DIR = Path(os.environ.get("YIFA_PAGE_CACHE_DIR", VAR_DIR / "pagecache"))

@@ -96,6 +96,23 @@ def test_2019_art30_only_one_correction_notice_and_only_within_7_working_days(re
         actions.request_correction(actor=editor, request=request, items="还缺", requested_on=D(2025, 9, 26))
 
 
+def test_2019_art30_a_correction_window_that_passed_without_a_notice_ends_and_is_not_overdue(registered, editor):
+    from yifa.calendar.models import Deadline
+    from yifa.calendar.selectors import with_state
+
+    clear = registered(D(2025, 9, 22))  # its window ends on 9-30
+    unclear = registered(D(2025, 9, 22))
+    actions.request_correction(actor=editor, request=unclear, items="缺少文号", requested_on=D(2025, 9, 23))
+    assert "0 件" in actions.lapse_correction_windows(today=D(2025, 9, 30))  # the last day is still the window's
+    assert "1 件" in actions.lapse_correction_windows(today=D(2025, 10, 9))
+    window = Deadline.objects.for_object(clear).get(code=actions.CORRECTION_NOTICE)
+    assert window.status == Deadline.Status.CLOSED and "第三十条" in window.closed_reason
+    assert with_state(Deadline.objects.filter(pk=window.pk), D(2025, 10, 9)).get().state == "closed"
+    assert Deadline.objects.for_object(unclear).get(code=actions.CORRECTION_NOTICE).status == "completed"
+    assert deadline_of(clear, actions.REPLY).status == Deadline.Status.OPEN  # the reply period runs on
+    assert "0 件" in actions.lapse_correction_windows(today=D(2025, 10, 10))  # once
+
+
 def test_2007_art21_a_correction_has_no_7_day_window_under_the_old_text(registered, editor):
     request = registered(D(2017, 9, 20))
     assert deadline_of(request, actions.CORRECTION_NOTICE) is None
