@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from yifa.casework.registry import CaseType, HeaderLink, Panel, Step
 from yifa.core.modules import DailyJob, DemoLoader, Module, PublicListing
 
-from . import actions, fees, forms
+from . import actions, citizen_notices, fees, forms
 from . import transitions as steps
 from .documents import available_notices
 from .models import DisclosureRequest
@@ -42,6 +42,7 @@ DISCLOSURE_REQUEST = CaseType(
     header_links=[HeaderLink(_("统计"), "disclosure_statistics", "table"),
                   HeaderLink(_("信息处理费计算"), "disclosure_fees", "cog")],
     search_fields=("reference", "applicant_name", "description"),
+    citizen_contact=citizen_notices.contact, citizen_notices=citizen_notices.NOTICES,
     steps=[
         Step(steps.REGISTER, forms.RegisterForm, initial=forms.register_initial,
              perform=lambda u, r, d, f: actions.register_request(
