@@ -210,7 +210,8 @@ def _status_line(case: Case, *, status: bool = True) -> str:
         if deadline is not None and deadline.due_date is not None:
             parts.append(_("%(purpose)s至 %(due)s。") % {"purpose": _(deadline.purpose),
                                                         "due": deadline.due_date.isoformat()})
-    return ("" if not parts else " " + "".join(parts))
+    # The English sentences carry their own leading space; Chinese runs on without one.
+    return "".join(parts)
 
 
 def _same_person(user: Any, actor: Any) -> bool:

@@ -29,4 +29,4 @@ class Channel(models.TextChoices):
 # Channels a user may switch on or off per kind; the inbox always keeps a copy (it is the record they read).
 OPTIONAL_CHANNELS = (Channel.EMAIL, Channel.SMS)
 # Without a stored preference: the inbox and e-mail for every kind, no SMS (SMS may cost the city money).
-DEFAULT_CHANNELS: dict[str, tuple[str, ...]] = {kind: (Channel.EMAIL,) for kind in STAFF_KINDS}
+DEFAULT_CHANNELS: dict[str, tuple[str, ...]] = dict.fromkeys(STAFF_KINDS, (Channel.EMAIL,))

@@ -45,6 +45,7 @@ def send_deadline_reminders(day: dt.date) -> dict[str, int]:
                .select_related("target_type").order_by("due_date", "pk"))
     counts = {EventKind.DUE_SOON.value: 0, EventKind.OVERDUE.value: 0}
     for deadline in running.filter(due_date__lte=remind_until(day)).iterator(chunk_size=500):
+        assert deadline.due_date is not None  # filtered above
         kind = EventKind.OVERDUE if deadline.due_date < day else EventKind.DUE_SOON
         counts[kind] += _remind(deadline, kind, day)
     return counts

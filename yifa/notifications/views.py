@@ -81,7 +81,7 @@ class PreferenceView(AdminPage):
     def get_form(self) -> PreferenceForm:
         if self.request.method == "POST":
             return PreferenceForm(self.request.POST)
-        user = self.request.user
+        user: Any = self.request.user
         preference = Preference.objects.filter(user=user).first()
         email = preference.email_kinds if preference else [kind for kind, channels in
                                                            actions.DEFAULT_CHANNELS.items() if Channel.EMAIL in channels]
@@ -91,7 +91,7 @@ class PreferenceView(AdminPage):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        user = self.request.user
+        user: Any = self.request.user
         context.update(form=kwargs.get("form") or self.get_form(), account_email=user.email,
                        staff_mobile=actions.user_mobile(user, None), account_url=reverse("wagtailadmin_account"))
         return context
@@ -120,7 +120,7 @@ class DeliveryLogView(AdminPage):
     header_icon = "list-ul"
     per_page = 50
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         if not delivery_policy.can(request.user, "view"):
             raise PermissionDenied(_("只有系统管理员可以查看通知发送记录。"))
         return super().dispatch(request, *args, **kwargs)

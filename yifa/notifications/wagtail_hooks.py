@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.permissions import register_permission_policy
 
@@ -62,6 +63,21 @@ class DeliveryLogMenuItem(MenuItem):
 def delivery_log_menu_item() -> MenuItem:
     return DeliveryLogMenuItem(gettext_lazy("通知发送记录"), reverse("notifications_deliveries"),
                                name="notification-deliveries", icon_name="list-ul", order=900)
+
+
+class UnreadSummaryItem(SummaryItem):
+    """未读通知 N on the dashboard's summary line, beside the pages and documents."""
+
+    order = 50
+    template_name = "notifications/admin/summary_item.html"
+
+    def get_context_data(self, parent_context: Any) -> dict[str, Any]:
+        return {"unread": selectors.unread_count(self.request.user)}
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_unread_summary_item(request: Any, items: list) -> None:
+    items.insert(0, UnreadSummaryItem(request))
 
 
 @hooks.register("register_account_menu_item")

@@ -4,9 +4,9 @@ import pytest
 
 from yifa.disclosure.tests.conftest import new_request, registered  # noqa: F401  (fixtures)
 from yifa.interaction.tests.conftest import new_message, replied  # noqa: F401  (fixtures)
-from yifa.powers.tests.conftest import listed_power  # noqa: F401  (fixtures)
 from yifa.notifications.models import Delivery, Notification
 from yifa.notifications.sms import SmsBackend, SmsRejected
+from yifa.powers.tests.conftest import listed_power  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)

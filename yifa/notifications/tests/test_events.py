@@ -5,7 +5,6 @@ import datetime as dt
 
 from django.core import mail
 
-from yifa.audit.actors import PublicVisitor
 from yifa.casework.actions import assign_case
 from yifa.casework.registry import case_type_of
 from yifa.disclosure import actions as disclosure
@@ -146,8 +145,7 @@ def test_a_failure_to_make_a_notification_does_not_undo_the_step(registered, edi
     assert request.status == "concluded"
 
 
-def test_a_portal_submission_leaves_the_public_visitor_out(new_message, editor):
-    new_message()
-    assert Notification.objects.filter(recipient_user__isnull=False).count() >= 1
+def test_a_message_left_on_the_portal_tells_the_department_not_the_writer(new_message, editor):
+    new_message()  # the writer sees the query code on the confirmation page
+    assert inbox_of(editor) == [EventKind.WAITING]
     assert not Notification.objects.filter(recipient_user=None).exists()
-    assert PublicVisitor  # the submitter is told on the confirmation page, not by a notification
