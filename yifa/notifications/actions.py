@@ -335,7 +335,7 @@ def retry_due_deliveries(*, now: dt.datetime | None = None, limit: int = 1000) -
 
 
 def retry_summary(counts: dict[str, int]) -> str:
-    return _("已发送 %(sent)s，待重试 %(queued)s，失败 %(failed)s，退信 %(bounced)s。") % {
+    return _("已发送 %(sent)s，待重试 %(queued)s，不再重试 %(failed)s，退信 %(bounced)s。") % {
         "sent": counts.get(Status.SENT, 0), "queued": counts.get(Status.QUEUED, 0),
         "failed": counts.get(Status.FAILED, 0), "bounced": counts.get(Status.BOUNCED, 0)}
 
