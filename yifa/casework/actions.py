@@ -22,6 +22,7 @@ from yifa.org.models import Role
 
 from .models import Case
 from .registry import CaseType, Step
+from .signals import case_assigned
 from .transitions import PERMISSION, record_refusal, who_may
 
 ASSIGNABLE_ROLES = (Role.DEPARTMENT_EDITOR, Role.DEPARTMENT_HEAD, Role.INSPECTOR)
@@ -98,6 +99,7 @@ def assign_case(*, actor: Actor, case_type: CaseType, case: Case, assignee: Any 
         locked.save(update_fields=["assigned_to", "updated_at"])
         record_event(actor=actor, event_type="case.assigned", target=locked, reason=reason[:2000],
                      old={"assigned_to": _person(old)}, new={"assigned_to": _person(assignee)})
+        case_assigned.send(sender=type(locked), case=locked, actor=actor, assignee=assignee, previous=old)
     case.assigned_to = assignee
     return case
 

@@ -19,7 +19,7 @@ what no case screen can show (a draw, a calculator, an import), and adds panels 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
@@ -106,6 +106,29 @@ class HeaderLink:
 
 
 @dataclass(frozen=True)
+class CitizenContact:
+    """Where the citizen behind a case (an applicant, a message's writer) hears about it: the addresses
+    they gave and the channels ("email", "sms") they chose on the form, and their language ("" Chinese)."""
+
+    email: str = ""
+    phone: str = ""
+    channels: tuple[str, ...] = ()
+    language: str = ""
+    # How the log names them: their part in the case ("申请人"), never their name.
+    label: Label = ""
+
+
+@dataclass(frozen=True)
+class CitizenNotice:
+    """What the citizen is told when a step is taken on their case. `subject(case)` and `body(case)` are called
+    in the citizen's language; they name the case by its reference and say no more personal data than needed
+    (never a name, an ID number or an address: an e-mail address may be mistyped)."""
+
+    subject: Callable[[Any], str]
+    body: Callable[[Any], str]
+
+
+@dataclass(frozen=True)
 class CaseType:
     kind: str  # URL-safe and stable: "disclosure-request"; the API's `kind`
     model: type[Case]
@@ -134,6 +157,10 @@ class CaseType:
     search_fields: Sequence[str] = ("reference",)
     # The assignee's staff record too: each row shows the assignee's name (one query per row otherwise).
     select_related: Sequence[str] = ("department", "assigned_to", "assigned_to__staff")
+    # The citizen behind a case and how they chose to hear about it (None: nobody outside to tell).
+    citizen_contact: Callable[[Any], CitizenContact | None] | None = None
+    # Step name -> what the citizen is told when it is taken (yifa.notifications sends it).
+    citizen_notices: Mapping[str, CitizenNotice] = field(default_factory=dict)
 
     def step(self, name: str) -> Step | None:
         return next((step for step in self.steps if step.name == name), None)

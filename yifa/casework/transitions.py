@@ -27,6 +27,7 @@ from yifa.audit.actors import Actor
 from yifa.core.errors import InvalidTransition
 
 from .models import Case
+from .signals import case_stepped
 
 CaseT = TypeVar("CaseT", bound=Case)
 logger = logging.getLogger(__name__)
@@ -67,6 +68,8 @@ class Transition:
     event_type: str  # a registered audit event type
     closes: bool = False  # sets closed_at; the case is finished
     guards: Sequence[Guard] = field(default_factory=tuple)
+    # Sends the case back, with reasons, to whoever brought it to this step (退回修改): they are told.
+    returns: bool = False
 
     def allowed_from(self, status: str) -> bool:
         return status in self.source
@@ -152,6 +155,7 @@ def _perform(case: CaseT, transition: Transition, *, actor: Actor, policy: Any, 
     refusal = guard_refusal(transition, locked)
     if refusal is not None:
         raise refusal
+    old_status = locked.status
     old: dict[str, Any] = {"status": locked.status}
     new: dict[str, Any] = {}
     update_fields = set(changes)
@@ -185,6 +189,8 @@ def _perform(case: CaseT, transition: Transition, *, actor: Actor, policy: Any, 
     )
     if then is not None:
         then(locked)
+    case_stepped.send(sender=type(locked), case=locked, actor=actor, transition=transition,
+                      old_status=old_status, reason=reason)
     return locked
 
 

@@ -38,6 +38,7 @@ from yifa.calendar.selectors import deadline_of
 from yifa.calendar.workcalendar import current_calendar
 from yifa.casework.attachments import add_attachment, validate_upload
 from yifa.casework.references import next_reference
+from yifa.casework.signals import case_opened
 from yifa.casework.transitions import perform_transition
 from yifa.core.errors import ActionRefused
 from yifa.org.models import Department
@@ -180,6 +181,7 @@ def submit_request(*, actor: Actor, request: DisclosureRequest, uploads: Iterabl
         for upload in uploads:
             add_attachment(actor=actor, owner=request, upload=upload, policy=applicant_policy, kind="application")
         _open_periods(request, request.received_on, actor=RECEIPT)
+        case_opened.send(sender=DisclosureRequest, case=request, actor=actor)  # the department is told
     return request
 
 

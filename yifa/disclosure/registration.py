@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from yifa.casework.registry import CaseType, HeaderLink, Intake, Panel, Step
 from yifa.core.modules import DailyJob, DemoLoader, Module, PublicListing
 
-from . import actions, fees, forms
+from . import actions, citizen_notices, fees, forms
 from . import transitions as steps
 from .documents import available_notices
 from .models import DisclosureRequest
@@ -57,6 +57,7 @@ DISCLOSURE_REQUEST = CaseType(
                   help_text=_("当面、邮寄或传真提交的申请：按申请书填写，登记后即从收到申请之日起计算答复期限"
                               "（《政府信息公开条例》第三十一条、第三十三条）。"),
                   confirmation=_tell_tracking_code),
+    citizen_contact=citizen_notices.contact, citizen_notices=citizen_notices.NOTICES,
     steps=[
         Step(steps.REGISTER, forms.RegisterForm, initial=forms.register_initial,
              perform=lambda u, r, d, f: actions.register_request(

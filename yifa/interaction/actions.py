@@ -29,6 +29,7 @@ from yifa.calendar import actions as deadlines
 from yifa.calendar.periods import Period, Unit
 from yifa.calendar.selectors import deadline_of
 from yifa.casework.references import next_reference
+from yifa.casework.signals import case_opened
 from yifa.casework.transitions import perform_transition
 from yifa.core.errors import ActionRefused
 from yifa.publication import actions as publication
@@ -120,6 +121,7 @@ def submit_message(*, actor: Actor, message: Message) -> Message:
             actor=RECEIPT, target=message, start=message.received_on,
             period=reply_period(), purpose=_("留言答复期限"), basis=reply_basis(), code=REPLY,
         )
+        case_opened.send(sender=Message, case=message, actor=actor)  # the department is told
     return message
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from yifa.casework.registry import CaseType, Panel, Step
 from yifa.core.modules import DemoLoader, Module, PublicListing
 
-from . import actions, forms
+from . import actions, citizen_notices, forms
 from . import transitions as steps
 from .checks import unanswered_messages
 from .models import Message
@@ -24,6 +24,7 @@ PUBLIC_MESSAGE = CaseType(
     detail_template="interaction/admin/facts.html",
     panels=[PUBLIC_PREVIEW],
     search_fields=("reference", "subject", "name"), personal_data=True,
+    citizen_contact=citizen_notices.contact, citizen_notices=citizen_notices.NOTICES,
     steps=[
         Step(steps.REPLY, forms.ReplyForm, initial=lambda message: {"reply": message.reply},
              perform=lambda actor, message, data, files: actions.reply_message(

@@ -43,7 +43,7 @@ APPROVE = Transition(
 )
 RETURN = Transition(
     name="return", label=_("退回修改"), source=frozenset({S.SUBMITTED}), target=S.RETURNED,
-    permission="review", event_type="powers.request_returned",
+    permission="review", event_type="powers.request_returned", returns=True,
 )
 WITHDRAW = Transition(
     name="withdraw", label=_("撤销申请"), source=frozenset({S.DRAFT, S.RETURNED}), target=S.CLOSED,

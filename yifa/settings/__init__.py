@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "yifa.search",
     "yifa.viewcounts",
     "yifa.pagecache",
+    "yifa.notifications",
     "yifa.publication",
     "yifa.portal",
     "yifa.powers",
@@ -322,6 +323,29 @@ YIFA_PAGE_CACHE = env_bool("YIFA_PAGE_CACHE", True)
 YIFA_PAGE_CACHE_DIR = Path(os.environ.get("YIFA_PAGE_CACHE_DIR", VAR_DIR / "pagecache"))
 # Views (点击数) one client may add to one page per hour; more are answered but not counted.
 YIFA_VIEWS_PER_CLIENT_PER_HOUR = env_int("YIFA_VIEWS_PER_CLIENT_PER_HOUR", 30)
+
+# Notifications (yifa/notifications/README.md): e-mail through Django's backend, SMS through a gateway class.
+# Without EMAIL_BACKEND, development writes each message to a file in var/mail and production uses SMTP.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION
+                               else "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A mail server that does not answer fails the attempt after this long (it is retried later), not the request.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "yifa@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The SMS gateway: a dotted path to a yifa.notifications.sms.SmsBackend subclass (the default only logs).
+YIFA_SMS_BACKEND = os.environ.get("YIFA_SMS_BACKEND", "yifa.notifications.sms.LoggingSmsBackend")
+# Deadlines are reminded of this many working days before they fall due (and once when overdue).
+YIFA_REMIND_DAYS_BEFORE = env_int("YIFA_REMIND_DAYS_BEFORE", 2)
+# A delivery that keeps failing is tried this many times (5 min, 15 min, 45 min … up to a day apart), then failed.
+YIFA_NOTIFY_MAX_ATTEMPTS = env_int("YIFA_NOTIFY_MAX_ATTEMPTS", 8)
+YIFA_NOTIFICATIONS = env_bool("YIFA_NOTIFICATIONS", True)
 
 LOGGING = {
     "version": 1,
