@@ -28,13 +28,13 @@ Status = TaskProgress.Status
 
 
 def start(kind: str, label: str, *, user: Any = None, total: int = 0) -> TaskProgress:
-    return TaskProgress.objects.create(kind=kind, label=label[:300], total=total,
+    return TaskProgress._default_manager.create(kind=kind, label=label[:300], total=total,
                                        started_by=user if getattr(user, "pk", None) else None)
 
 
 def visible_to(user: Any, public_id: Any) -> TaskProgress | None:
     """The progress with this id if `user` started it (a superuser sees every one), else None."""
-    qs = TaskProgress.objects.filter(public_id=public_id)
+    qs = TaskProgress._default_manager.filter(public_id=public_id)
     if not getattr(user, "is_superuser", False):
         qs = qs.filter(started_by_id=getattr(user, "pk", None) or -1)
     return qs.first()
@@ -89,17 +89,16 @@ class Reporter:
     def _write(self, **values: Any) -> None:
         values["updated_at"] = timezone.now()
         if len(connection.atomic_blocks) <= self._depth:
-            TaskProgress.objects.filter(pk=self.progress_id).update(**values)
+            TaskProgress._default_manager.filter(pk=self.progress_id).update(**values)
             return
         if connection.vendor != "postgresql":
             return  # SQLite: the task's transaction holds the one write lock; shown when it ends
         try:
             if self._side is None:
                 self._side = connections.create_connection(connection.alias)
-            fields = ", ".join(f"{self._side.ops.quote_name(TaskProgress._meta.get_field(name).column)} = %s"
-                               for name in values)
-            params = [TaskProgress._meta.get_field(name).get_db_prep_save(value, self._side)
-                      for name, value in values.items()]
+            model_fields: dict[str, Any] = {name: TaskProgress._meta.get_field(name) for name in values}
+            fields = ", ".join(f"{self._side.ops.quote_name(field.column)} = %s" for field in model_fields.values())
+            params = [model_fields[name].get_db_prep_save(value, self._side) for name, value in values.items()]
             with self._side.cursor() as cursor:
                 cursor.execute(f"UPDATE {self._side.ops.quote_name(TaskProgress._meta.db_table)} SET {fields} "
                                f"WHERE id = %s", [*params, self.progress_id])

@@ -34,7 +34,6 @@ from . import actions, selectors
 from .content import Basis, approval_content_of, intermediary_content_of, power_content_of
 from .flowchart import FlowchartUnavailable, chart_for
 from .forms import (
-    MAX_UPLOAD_ROWS,
     ApprovalForm,
     EndForm,
     ExportForm,
@@ -402,7 +401,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
         from .tasks import import_powers_task
 
         tracker = progress.start("powers.import", label, user=request.user)
-        import_powers_task.enqueue(tracker.pk, request.user.pk, department.pk, token, filename, confirm,
+        import_powers_task.enqueue(tracker.pk, request.user.pk or 0, department.pk, token, filename, confirm,
                                    translation.get_language() or "")
         return redirect(f"{reverse('powers_admin_import')}?progress={tracker.public_id}")
     return TemplateResponse(request, "powers/admin/import.html", context)

@@ -28,7 +28,8 @@ def import_powers_task(progress_id: int, user_id: int, department_id: int, token
     from yifa.org.models import Department
 
     from . import actions
-    from .admin_views import MAX_UPLOAD_ROWS, request_url, stored_upload
+    from .admin_views import request_url, stored_upload
+    from .forms import MAX_UPLOAD_ROWS
     from .validation import ProposalRefused
 
     reporter = Reporter(progress_id, every=500)

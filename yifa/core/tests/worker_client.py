@@ -32,7 +32,7 @@ def main(argv: list[str]) -> None:
     else:
         from django_tasks_db.models import DBTaskResult
 
-        progress = TaskProgress.objects.get(pk=int(argv[1]))
+        progress = TaskProgress._default_manager.get(pk=int(argv[1]))
         task = DBTaskResult.objects.get(pk=argv[2])
         print(json.dumps({"status": progress.status, "done": progress.done, "total": progress.total,
                           "result": progress.result, "task_status": task.status, "return": task.return_value}))
