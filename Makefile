@@ -7,11 +7,13 @@ PORT ?= 8000
 
 .PHONY: demo test lint bench venv lock system-deps serve migrate clean
 
-$(VENV)/.installed: pyproject.toml requirements.lock
+# A development machine (and CI) installs requirements-dev.lock: the runtime pins plus the test and lint
+# tools. A production server installs requirements.lock alone (README: Running in production).
+$(VENV)/.installed: pyproject.toml requirements-dev.lock
 	@command -v $(PYTHON) >/dev/null || { echo "需要 Python 3.11（$(PYTHON)）"; exit 1; }
 	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet -r requirements-dev.lock
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
@@ -47,10 +49,15 @@ lint: venv
 bench: venv system-deps
 	$(PY) -m yifa.bench
 
-# Re-pin every dependency after changing pyproject.toml.
+# Re-pin every dependency after changing pyproject.toml: requirements.lock has what the application
+# runs on (production installs only it), requirements-dev.lock the same pins plus the dev extra. The dev
+# lock is compiled with the runtime lock as constraints, so both pin a shared package to one version.
+# --upgrade re-resolves from the registry instead of keeping the old pins.
+UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --python-version 3.11 $(LOCK_ARGS)
 lock: venv
 	$(PY) -m pip install --quiet uv
-	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+	$(UV_COMPILE) pyproject.toml -o requirements.lock
+	$(UV_COMPILE) pyproject.toml --extra dev -c requirements.lock -o requirements-dev.lock
 
 clean:
 	rm -rf $(VENV) var

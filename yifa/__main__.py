@@ -3,6 +3,8 @@
     yifa demo                     load the Zhaodong demo data (idempotent)
     yifa deadline --start 2017-09-20 --length 20 --unit working_day
     yifa calendar import NOTICE.txt --year 2027
+    yifa daily                    the daily jobs, once per date (cron or a systemd timer)
+    yifa worker                   run queued background tasks (production: TASKS_BACKEND=django_tasks_db.DatabaseBackend)
     yifa runserver
 """
 

@@ -5,7 +5,9 @@ try an account's password a few times from each; locking the account itself woul
 its owner out. So failures on an account, from any address, are counted for an hour, and past
 YIFA_LOGIN_FAILURES_BEFORE_BACKOFF each further attempt must wait longer since the last failure (1, 2,
 4 … minutes, at most 30): 80 guesses from 20 addresses now take days, while the owner waits minutes.
-The count lives in the cache (shared by the app servers); the first slowdown is in the audit log.
+The count lives in the shared cache (the database or Redis: every app server counts on it); the first
+slowdown is in the audit log. The address lock-out is django-axes' and lives in the database (its default
+AxesDatabaseHandler: AccessAttempt rows), so it too counts across app servers.
 """
 
 from __future__ import annotations
@@ -36,8 +38,25 @@ def _key(username: str) -> str:
 
 def failures(username: str) -> tuple[int, float]:
     """(failures in the last hour, time of the last one)."""
-    value = cache.get(_key(username))
-    return (value[0], value[1]) if value else (0, 0.0)
+    key = _key(username)
+    values = cache.get_many([key, key + ":last"])
+    return int(values.get(key) or 0), float(values.get(key + ":last") or 0.0)
+
+
+def _add_failure(username: str) -> int:
+    """One more failure on the account; the count after it. The increment is atomic in the shared cache, so
+    failures sent to several app servers at once are all counted; the hour runs from the last failure."""
+    key = _key(username)
+    cache.set(key + ":last", time.time(), timeout=WINDOW_SECONDS)
+    if cache.add(key, 1, timeout=WINDOW_SECONDS):
+        return 1
+    try:
+        count = int(cache.incr(key))
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=WINDOW_SECONDS)
+        return 1
+    cache.touch(key, timeout=WINDOW_SECONDS)
+    return count
 
 
 def wait_seconds(username: str, now: float | None = None) -> int:
@@ -55,17 +74,17 @@ def _count_failure(sender: Any, credentials: dict[str, Any], request: Any = None
     username = str(credentials.get("username") or "")
     if not username or getattr(request, "_yifa_login_throttled", False):
         return  # an attempt refused for waiting is not another failure: the owner's retry must not extend it
-    count, _last = failures(username)
-    cache.set(_key(username), (count + 1, time.time()), timeout=WINDOW_SECONDS)
-    if count + 1 == settings.YIFA_LOGIN_FAILURES_BEFORE_BACKOFF:
+    count = _add_failure(username)
+    if count == settings.YIFA_LOGIN_FAILURES_BEFORE_BACKOFF:
         ip = request.META.get("REMOTE_ADDR") if request is not None else None
         record_event(actor=SystemJob("auth.throttle"), event_type="auth.account_throttled", ip=ip or None,
-                     new={"username": username[:150], "failures": count + 1})
+                     new={"username": username[:150], "failures": count})
 
 
 @receiver(user_logged_in, dispatch_uid="yifa.backoffice.login_throttle.succeeded")
 def _forget_failures(sender: Any, user: Any, **kwargs: Any) -> None:
-    cache.delete(_key(user.get_username()))
+    key = _key(user.get_username())
+    cache.delete_many([key, key + ":last"])
 
 
 class ThrottledAccountBackend(ModelBackend):

@@ -41,11 +41,11 @@ def application(request: HttpRequest) -> HttpResponse:
             try:
                 actions.submit_request(actor=visitor, request=item, uploads=form.cleaned_data.get("attachments", []))
             except ValidationError as error:
-                refund(request, "disclosure-application")
+                refund(request, "disclosure-application", limit=RATE_LIMIT, window_seconds=3600)
                 for field, errors in getattr(error, "message_dict", {"__all__": error.messages}).items():
                     form.add_error(None if field == "__all__" or field not in form.fields else field, errors)
             except ActionRefused as error:
-                refund(request, "disclosure-application")
+                refund(request, "disclosure-application", limit=RATE_LIMIT, window_seconds=3600)
                 form.add_error(None, error.message)
             else:
                 request.session[SESSION_KEY] = [item.tracking_code, item.reference, item.department.name]

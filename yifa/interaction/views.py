@@ -60,7 +60,8 @@ def submit(request: HttpRequest) -> HttpResponse:
             visitor = PublicVisitor("message-author", request.META.get("REMOTE_ADDR", ""))
             message = leave_message(visitor, form)
             if message is None:
-                refund(request, "interaction-message")  # refused: it stored nothing, so it costs nothing
+                # Refused: it stored nothing, so it costs nothing.
+                refund(request, "interaction-message", limit=limit, window_seconds=3600)
             else:
                 request.session[SESSION_KEY] = [message.query_code, message.reference, message.department.name]
                 return redirect("interaction:submitted")

@@ -443,8 +443,10 @@ def apply_adjustments(request: ChangeRequest, *, today: dt.date | None = None) -
 def take_effect(*, actor: Actor, today: dt.date | None = None) -> int:
     """The daily job: approved adjustments whose date has come are published (the site search updated).
 
-    `today` (the command's --date, to catch up after an outage) decides which adjustments are due; the
-    search still indexes each item as in force on the real day, because that is what the portal shows."""
+    `today` is the job's date (`yifa daily --date`, or each date of a catch-up in turn): it decides which
+    adjustments are due, and the search indexes their items as in force on that date, not by the clock, so a
+    run for a date gives the same result whenever it runs. An item brought into force again by a later date's
+    run (a date re-run after later ones) keeps the later indexing."""
     check_actor(change_request_policy, actor, "review")
     today = today or timezone.localdate()
     with transaction.atomic():
@@ -458,7 +460,9 @@ def take_effect(*, actor: Actor, today: dt.date | None = None) -> int:
                      new={"adjustments": count, "date": today})
     from .search import sync_items
 
-    sync_items(item_ids)
+    later = set(Adjustment.objects.filter(item_id__in=item_ids, published_at__isnull=False,
+                                          effective_date__gt=today).values_list("item_id", flat=True))
+    sync_items([pk for pk in item_ids if pk not in later], as_of=today)
     return count
 
 
@@ -474,27 +478,35 @@ class ImportOutcome:
 
 def import_powers(
     *, actor: Actor, department: Department, path: Any, filename: str = "", dry_run: bool = False,
-    apply: bool = False, max_rows: int | None = None,
+    apply: bool = False, max_rows: int | None = None, progress: Any = None,
 ) -> ImportOutcome:
     """Import a department's power list from the yifa xlsx template.
 
     Rows that match the list change nothing; the others become adjustments in the department's open
     change request (approved at once with `apply`, for a system job's initial load). Any wrong row
-    refuses the whole file (ProposalRefused / ActionRefused): nothing is written then."""
-    from .importer import plan_import, read_power_rows
+    refuses the whole file (ProposalRefused / ActionRefused): nothing is written then. `progress(done,
+    total, stage)` hears how far it has got (the back office's import runs as a task with a progress bar)."""
+    from .importer import decide_import, parse_rows, read_power_rows
 
     check_actor(change_request_policy, actor, "propose", ChangeRequest(department=department))
     if apply and not _may_apply_directly(actor):
         raise ActionRefused(_("只有系统任务（命令行）可以不经审查直接生效。"))
+    if progress is not None:
+        progress(0, 0, str(_("读取文件")))
     rows = read_power_rows(path, max_rows=max_rows)
+    # Each row is checked on its own before the list is locked: the list and its requests stay free for
+    # others meanwhile (and a task's progress can be written: SQLite has one writer at a time).
+    refs = load_references(department)
+    parsed = parse_rows(rows, department, refs, progress=progress)
     with transaction.atomic():
         request = _lock_open_request(department)
-        refs = load_references(department)
         state = load_state(Catalogue.POWER, department)
-        plan = plan_import(rows, department, state, refs, request_id=request.pk if request else None)
+        plan = decide_import(*parsed, state, refs, request_id=request.pk if request else None, progress=progress)
         plan.raise_if_invalid()
         if dry_run or not plan.proposals:
             return ImportOutcome(plan, request, applied=False)
+        if progress is not None:
+            progress(plan.total, plan.total, str(_("写入清单调整（%(n)s 项）") % {"n": len(plan.proposals)}))
         if request is None:
             request = _new_request(department, _("导入：%(file)s") % {"file": filename or "xlsx"}, "")
         write_proposals(request, state, plan.proposals, refs)

@@ -16,13 +16,13 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -34,7 +34,6 @@ from . import actions, selectors
 from .content import Basis, approval_content_of, intermediary_content_of, power_content_of
 from .flowchart import FlowchartUnavailable, chart_for
 from .forms import (
-    MAX_UPLOAD_ROWS,
     ApprovalForm,
     EndForm,
     ExportForm,
@@ -367,8 +366,16 @@ def _store_upload(upload: Any, user: Any, department: Department) -> str:
     return token
 
 
+def stored_upload(token: str) -> Path:
+    """Where the upload `token` is kept between the preview and the confirmation (for the import task)."""
+    return _stored_path(token)
+
+
 def import_list(request: HttpRequest) -> HttpResponse:
-    """Upload → preview (what each row would do, or what is wrong) → confirm. Nothing is written before."""
+    """Upload → preview (what each row would do, or what is wrong) → confirm. Nothing is written before.
+
+    The preview and the import each run as a background task (yifa.powers.tasks): the screen shows the
+    task's progress until it has finished, then its result (at once with the immediate backend)."""
     departments = proposing_departments(request.user)
     if not departments.exists():
         raise PermissionDenied
@@ -376,6 +383,8 @@ def import_list(request: HttpRequest) -> HttpResponse:
                       initial={"department": departments[0].pk if departments.count() == 1 else None})
     context: dict[str, Any] = {"form": form, "page_title": _("导入权力清单"), "header_title": _("导入权力清单"),
                                "breadcrumbs_items": _crumbs(_("导入权力清单"))}
+    if request.method == "GET" and request.GET.get("progress"):
+        return _import_progress(request, request.GET["progress"], departments, context)
     if request.method == "POST" and form.is_valid():
         department = form.cleaned_data["department"]
         upload = form.cleaned_data.get("file")
@@ -385,31 +394,56 @@ def import_list(request: HttpRequest) -> HttpResponse:
             return TemplateResponse(request, "powers/admin/import.html", context)
         confirm = bool(request.POST.get("confirm")) and upload is None
         filename = upload.name if upload is not None else request.POST.get("filename", "")[:200]
-        try:
-            outcome = actions.import_powers(actor=request.user, department=department, path=_stored_path(token),
-                                            filename=filename, dry_run=not confirm, max_rows=MAX_UPLOAD_ROWS)
-        except ProposalRefused as error:
-            context.update(problems=error.problems[:ProposalRefused.MAX_LISTED],
-                           more_problems=max(len(error.problems) - ProposalRefused.MAX_LISTED, 0),
-                           problem_count=len(error.problems))
-            _stored_path(token).unlink(missing_ok=True)
-            return TemplateResponse(request, "powers/admin/import.html", context)
-        except (ActionRefused, PermissionDenied) as error:
-            form.add_error(None, str(error))
-            _stored_path(token).unlink(missing_ok=True)
-            return TemplateResponse(request, "powers/admin/import.html", context)
-        if confirm:
-            _stored_path(token).unlink(missing_ok=True)
-            if outcome.change_request is None or not outcome.plan.proposals:
-                messages.info(request, _("文件与现行清单一致，没有需要导入的变化。"))
-                return redirect("powers_admin_import")
-            messages.success(request, _("已导入到清单调整申请 %(reference)s，请部门负责人核对后提交审查。")
-                             % {"reference": outcome.change_request.reference})
-            return redirect(request_url(outcome.change_request))
-        counts = outcome.plan.counts()
-        context.update(preview=outcome.plan, counts=counts, token=token, filename=filename, department=department,
-                       preview_rows=[r for r in outcome.plan.rows if r.action != "unchanged"][:200],
-                       kinds=[(k, K(k).label, counts.get(k, 0)) for k in K.values if counts.get(k)])
+        label = (_("导入权力清单：%(file)s → %(department)s") if confirm else _("预览权力清单：%(file)s → %(department)s")) % {
+            "file": filename, "department": department.name}
+        from yifa.core import progress
+
+        from .tasks import import_powers_task
+
+        tracker = progress.start("powers.import", label, user=request.user)
+        import_powers_task.enqueue(tracker.pk, request.user.pk or 0, department.pk, token, filename, confirm,
+                                   translation.get_language() or "")
+        return redirect(f"{reverse('powers_admin_import')}?progress={tracker.public_id}")
+    return TemplateResponse(request, "powers/admin/import.html", context)
+
+
+def _import_progress(request: HttpRequest, public_id: str, departments: QuerySet,
+                     context: dict[str, Any]) -> HttpResponse:
+    """The import task's progress bar while it runs; its preview, its problems or the request it made after."""
+    from yifa.core.progress import visible_to
+
+    try:
+        tracker = visible_to(request.user, public_id)
+    except ValidationError:  # not a UUID
+        tracker = None
+    if tracker is None:
+        raise Http404
+    if not tracker.finished:
+        return TemplateResponse(request, "powers/admin/import_progress.html", {
+            **context, "progress": tracker,
+            "status_url": reverse("yifa_task_progress", args=[tracker.public_id])})
+    result = tracker.result or {}
+    if tracker.status == tracker.Status.FAILED:
+        if result.get("problems"):
+            context.update(problems=result["problems"], problem_count=result["problem_count"],
+                           more_problems=max(result["problem_count"] - len(result["problems"]), 0))
+        else:
+            context["task_error"] = tracker.error
+        return TemplateResponse(request, "powers/admin/import.html", context)
+    department = departments.filter(pk=result.get("department")).first()
+    if department is None:
+        raise Http404
+    if result.get("confirm"):
+        if not result.get("url"):
+            messages.info(request, _("文件与现行清单一致，没有需要导入的变化。"))
+            return redirect("powers_admin_import")
+        messages.success(request, _("已导入到清单调整申请 %(reference)s，请部门负责人核对后提交审查。")
+                         % {"reference": result["reference"]})
+        return redirect(result["url"])
+    counts = result["counts"]
+    context.update(preview=True, has_proposals=result["has_proposals"], counts=counts, token=result["token"],
+                   filename=result["filename"], department=department, preview_rows=result["rows"],
+                   kinds=[(k, K(k).label, counts.get(k, 0)) for k in K.values if counts.get(k)])
     return TemplateResponse(request, "powers/admin/import.html", context)
 
 

@@ -15,6 +15,7 @@ import re
 import zipfile
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,10 @@ DECIDED_BY_LABEL.update({"省": "province", "省政府": "province", "市": "pre
                          "本级": "city", "市政府": "city", "肇东市人民政府": "city"})
 YES = {"是", "有", "Y", "y", "yes", "Yes", "YES", "1", "true", "True", "TRUE"}
 NO = {"否", "无", "N", "n", "no", "No", "NO", "0", "false", "False", "FALSE", ""}
+
+
+# A task's progress report: (rows done, rows in all, what it is doing).
+Progress = Callable[[int, int, str], None]
 
 
 class ImportFileRejected(ActionRefused):
@@ -485,12 +490,25 @@ def re_step(line: str) -> tuple[str, str] | None:
 
 
 def plan_import(rows: SheetRows, department: Department, state: ListState, refs: References, *,
-                request_id: int | None) -> ImportPlan:
+                request_id: int | None, progress: Progress | None = None) -> ImportPlan:
     """What importing these rows would do to the department's list, row by row, or what is wrong."""
+    return decide_import(*parse_rows(rows, department, refs, progress=progress), state, refs,
+                         request_id=request_id, progress=progress)
+
+
+def parse_rows(rows: SheetRows, department: Department, refs: References, *,
+               progress: Progress | None = None) -> tuple[ImportPlan, list[Proposal]]:
+    """Each row read and checked on its own (the long part of a large import, which needs no lock on the
+    list): the plan so far, with the rows' problems, and the rows as proposals.
+
+    `progress(done, total, stage)` is told how many rows have been checked (a task's progress bar)."""
     plan = ImportPlan(total=len(rows.rows))
     first_row: dict[str, int] = {}
     parsed: list[Proposal] = []
-    for number, values in rows.rows:
+    checking = str(_("逐行检查"))
+    for done, (number, values) in enumerate(rows.rows):
+        if progress is not None:
+            progress(done, plan.total, checking)
         proposal = parse_row(number, values, department, refs, plan.problems)
         code = _text(values[0])
         if code:
@@ -501,6 +519,12 @@ def plan_import(rows: SheetRows, department: Department, state: ListState, refs:
             first_row[code] = number
         if proposal is not None:
             parsed.append(proposal)
+    return plan, parsed
+
+
+def decide_import(plan: ImportPlan, parsed: list[Proposal], state: ListState, refs: References, *,
+                  request_id: int | None, progress: Progress | None = None) -> ImportPlan:
+    """The parsed rows against the department's list as it stands (read under the list's lock)."""
     changing: list[Proposal] = []
     for proposal in parsed:
         assert proposal.content is not None
@@ -517,6 +541,8 @@ def plan_import(rows: SheetRows, department: Department, state: ListState, refs:
             if action in (K.CANCEL, K.DELEGATE):
                 proposal.content = None
             changing.append(proposal)
+    if progress is not None:
+        progress(plan.total, plan.total, str(_("与现行清单比对")))
     plan.problems += check_proposals(changing, state, refs, request_id=request_id)
     plan.problems += check_document_basis(changing)
     plan.problems.sort(key=lambda p: (p.row or 0))

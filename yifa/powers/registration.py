@@ -67,8 +67,11 @@ def figures(year: int, department: Any = None) -> dict[str, Any]:
     return dataclasses.asdict(selectors.pillar_figures(year))
 
 
+TAKE_EFFECT = SystemJob("powers.take_effect", _("权责清单调整到期生效"))
+
+
 def _take_effect(day: dt.date) -> str:
-    count = actions.take_effect(actor=SystemJob("powers.take_effect"), today=day)
+    count = actions.take_effect(actor=TAKE_EFFECT, today=day)
     return str(_("到期生效的清单调整 %(n)s 项。") % {"n": count})
 
 

@@ -6,6 +6,7 @@ declared in the module's registration; until the search app is installed these f
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -60,12 +61,13 @@ def _documents(versions: Any) -> Iterator[Any]:
                                  listing=LISTING, published_at=effective_from)
 
 
-def _current(item_ids: Iterable[int] | None = None) -> Any:
-    """The power versions in force today (the portal shows the list as of today, and so does the search)."""
+def _current(item_ids: Iterable[int] | None = None, as_of: dt.date | None = None) -> Any:
+    """The power versions in force on `as_of`: today by default (the portal shows the list as of today, and so
+    does the search); the daily job's own date when it brings adjustments into force for that date."""
     from .models import Catalogue
     from .selectors import in_force
 
-    qs = in_force(Catalogue.POWER)
+    qs = in_force(Catalogue.POWER, as_of)
     if item_ids is not None:
         qs = qs.filter(item_id__in=list(item_ids))
     return qs
@@ -92,23 +94,28 @@ def deferred_indexing() -> Iterator[None]:
             sync_items(ids)
 
 
-def sync_items(item_ids: Iterable[int]) -> None:
-    """Bring the search index up to date for these items: index what is in force, remove what is not."""
+def sync_items(item_ids: Iterable[int], *, as_of: dt.date | None = None) -> None:
+    """Bring the search index up to date for these items: index what is in force (today, or on `as_of`),
+    remove what is not."""
     if not search_available():
         return
-    if _deferred:
+    if _deferred and as_of is None:
         _deferred[-1].update(item_ids)
         return
-    from yifa.search.index import index_document, reindex, remove_document
+    from django.utils import timezone
+
+    from yifa.search.index import index_document, remove_document
 
     ids = list(dict.fromkeys(item_ids))
-    if len(ids) > BULK_THRESHOLD:
-        reindex(SOURCE)
+    if len(ids) > BULK_THRESHOLD and (as_of is None or as_of == timezone.localdate()):
+        from yifa.search.tasks import reindex_task
+
+        reindex_task.enqueue(SOURCE)  # a whole list: in `yifa worker`, not in the request that changed it
         return
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         live = set()
-        for document in _documents(_current(chunk)):
+        for document in _documents(_current(chunk, as_of)):
             index_document(document)
             live.add(int(document.key))
         for item_id in chunk:

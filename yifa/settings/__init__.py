@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "taggit",
     # Django and the rest
     "axes",
+    "django_ratelimit",
     "django_tasks",
     "django_tasks_db",
     "ninja",
@@ -165,13 +166,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds what every app server must agree on (rate limits, login slowdowns), so it is shared: the
+# database by default (yifa.core.cache: Django's table, with atomic increments; `migrate` creates the table),
+# Redis when REDIS_URL is set (redis://127.0.0.1:6379/0). A per-process or per-host cache (local memory,
+# files) would let each server count on its own.
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
-    "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", str(VAR_DIR / "cache")),
-        "TIMEOUT": 600,
-    }
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "yifa.core.cache.AtomicDatabaseCache",
+            "LOCATION": "yifa_cache",
+            "OPTIONS": {"MAX_ENTRIES": env_int("YIFA_CACHE_MAX_ENTRIES", 100_000)},
+        }
+    )
+    | {"TIMEOUT": 600, "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "yifa")},
 }
+# Public forms' per-client limits (yifa.core.ratelimit, through django-ratelimit) count in that cache.
+RATELIMIT_USE_CACHE = "default"
+# django-ratelimit's check knows Django's DatabaseCache (non-atomic incr: an error) but not yifa's atomic
+# subclass nor Django's own RedisCache (atomic INCR), which it only calls "not officially supported".
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 TASKS = {
     "default": {
@@ -224,7 +240,7 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
     # HSTS preload is a decision for the site owner; we do not opt in on their behalf.
-    SILENCED_SYSTEM_CHECKS = [
+    SILENCED_SYSTEM_CHECKS += [
         # X_FRAME_OPTIONS stays SAMEORIGIN: Wagtail's live preview shows the page in a same-origin frame.
         "security.W019",
         *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),

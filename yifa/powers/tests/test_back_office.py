@@ -30,8 +30,9 @@ def test_another_departments_editor_gets_not_found_for_its_items_and_changes_not
 def upload(client, department, data, name="清单.xlsx"):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    # The preview runs as a task (immediate in the suite): the screen it redirects to shows its result.
     return client.post(reverse("powers_admin_import"), {
-        "department": department.pk, "file": SimpleUploadedFile(name, data)})
+        "department": department.pk, "file": SimpleUploadedFile(name, data)}, follow=True)
 
 
 def test_a_wrong_file_on_the_import_screen_lists_row_column_and_reason_and_writes_nothing(client, editor, department):

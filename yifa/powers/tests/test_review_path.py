@@ -9,7 +9,7 @@ from yifa.powers import actions
 from yifa.powers.models import ChangeRequest
 from yifa.powers.selectors import in_force
 
-from .conftest import D, power, proposal, table_counts
+from .conftest import D, approve, power, proposal, table_counts
 
 
 @pytest.fixture
@@ -90,3 +90,24 @@ def test_a_future_adjustment_is_published_by_the_daily_job_on_its_date(proposed,
     assert actions.take_effect(actor=SystemJob("powers.take_effect"), today=D(2017, 3, 1)) == 1
     adjustment.refresh_from_db()
     assert adjustment.published_at is not None
+
+
+def test_the_daily_job_indexes_items_as_in_force_on_its_own_date_not_by_the_clock(department, listed_power):
+    """A catch-up (`yifa daily --from`) runs each missed date in turn: each run publishes what was due that day
+    and indexes the item as the list stood that day, whatever the clock says (here years later)."""
+    from yifa.audit.actors import SystemJob
+    from yifa.search.models import IndexedDocument
+
+    approve(department, proposal(power(name="食品经营许可（三月）"), kind="modify", when=D(2017, 3, 1)),
+            today=D(2017, 1, 1))
+    approve(department, proposal(power(name="食品经营许可（六月）"), kind="modify", when=D(2017, 6, 1)),
+            today=D(2017, 1, 2))
+    job = SystemJob("powers.take_effect")
+
+    def indexed_title():
+        return IndexedDocument.objects.get(source="powers.item", key=str(listed_power.item_id)).title
+
+    assert actions.take_effect(actor=job, today=D(2017, 3, 1)) == 1
+    assert indexed_title() == "食品经营许可（三月）"  # not June's version, in force by today's clock
+    assert actions.take_effect(actor=job, today=D(2017, 6, 1)) == 1
+    assert indexed_title() == "食品经营许可（六月）"
