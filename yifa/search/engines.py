@@ -339,7 +339,9 @@ class PostgreSQLEngine(Engine):
 
     @staticmethod
     def _rows(entries: Sequence[Entry]) -> tuple[list[tuple[int, str]], list[tuple[int, int, str]], list[tuple[int, str]]]:
-        vectors, segments_, titles = [], [], []
+        vectors: list[tuple[int, str]] = []
+        segments_: list[tuple[int, int, str]] = []
+        titles: list[tuple[int, str]] = []
         for e in entries:
             facets = " ".join(_lexeme(f) for f in facet_lexemes(e.source, e.column))
             parts = document_vectors(e.title, e.body)

@@ -198,7 +198,8 @@ def search(
             if page > num_pages and count.total > MAX_RESULTS:
                 notices.append(_("结果较多，只能翻阅前 %(n)d 条；请增加检索词，或按栏目、日期筛选。") % {"n": MAX_RESULTS})
             page = min(page, num_pages)
-            order_keys = engine.page(terms, filters, per_page, (page - 1) * per_page, count)
+            offset = (page - 1) * per_page
+            order_keys = engine.page(terms, filters, min(per_page, MAX_RESULTS - offset), offset, count)
     except SearchTimeout:
         notices.append(_("检索超时：这个检索词太宽泛，请增加检索词，或按栏目、日期缩小范围后重试。"))
         return answer()
