@@ -5,6 +5,11 @@ characters, split on spaces into terms (AND), and each term compiled by `yifa.se
 phrase of index tokens. Nothing the user typed reaches the database except as quoted literal tokens
 in a bound parameter. Results are ordered by relevance, ties by the newest published_at.
 
+The total is exact up to `COUNT_LIMIT` matches and an estimate past it (`SearchPage.estimated`,
+shown as "约 N 条"), and a reader pages through at most `MAX_RESULTS` of them: counting every one
+of the 560,000 documents that contain 政府 would cost more than the whole page. Every query runs
+under a time limit; one that runs out answers with a notice, never an error.
+
 Highlighting works on the original text, not on the index: each term becomes a regular expression
 over the folded text (`text.highlight_pattern`), and since folding keeps every character in place the
 matches are spans of the original, which is HTML-escaped around the <mark>s.
@@ -17,18 +22,23 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from . import keys
-from .engines import Filters, current_engine
+from .engines import COUNT_LIMIT, Filters, SearchTimeout, current_engine
 from .index import source_label
 from .models import IndexedDocument
 from .text import Term, clean, compile_terms, fold, highlight_pattern, spans
 
 MAX_QUERY_LENGTH = 50
 MAX_PER_PAGE = 100
+# A reader can page through this many results; past COUNT_LIMIT the total is an estimate anyway.
+MAX_RESULTS = COUNT_LIMIT
+# Each search query's time limit (settings.YIFA_SEARCH_TIMEOUT_MS); a slower one answers with a notice.
+DEFAULT_TIMEOUT_MS = 2000
 SNIPPET_LENGTH = 120
 SNIPPET_LEAD = 30  # characters of context before the first match
 WHITESPACE = re.compile(r"\s+")
@@ -49,7 +59,8 @@ class SearchItem:
 @dataclass(frozen=True)
 class SearchPage:
     items: list[SearchItem] = field(default_factory=list)
-    total: int = 0
+    total: int = 0  # exact, or an estimate rounded to two significant figures when `estimated`
+    estimated: bool = False  # more than COUNT_LIMIT matched: show "约 N 条"
     page: int = 1
     num_pages: int = 1
     query: str = ""  # the normalised query actually searched
@@ -154,9 +165,11 @@ def search(
     terms, _dropped = compile_terms(query)
     searched = " ".join(t.text for t in terms)
 
-    def answer(total: int = 0, items: list[SearchItem] | None = None, page_number: int = 1) -> SearchPage:
+    def answer(total: int = 0, items: list[SearchItem] | None = None, page_number: int = 1,
+               estimated: bool = False) -> SearchPage:
         return SearchPage(
-            items=items or [], total=total, page=page_number, num_pages=max(1, math.ceil(total / per_page)),
+            items=items or [], total=total, estimated=estimated, page=page_number,
+            num_pages=max(1, math.ceil(min(total, MAX_RESULTS) / per_page)),
             query=searched, notice=" ".join(notices), per_page=per_page,
         )
 
@@ -176,13 +189,21 @@ def search(
         end_key=_first_key_of_day(date_to, days_later=1) if date_to else None,
     )
     engine = current_engine()
-    total = engine.count(terms, filters)
-    if total == 0:
+    try:
+        with engine.guard(getattr(settings, "YIFA_SEARCH_TIMEOUT_MS", DEFAULT_TIMEOUT_MS)):
+            count = engine.count(terms, filters)
+            if count.total == 0:
+                return answer()
+            num_pages = math.ceil(min(count.total, MAX_RESULTS) / per_page)
+            if page > num_pages and count.total > MAX_RESULTS:
+                notices.append(_("结果较多，只能翻阅前 %(n)d 条；请增加检索词，或按栏目、日期筛选。") % {"n": MAX_RESULTS})
+            page = min(page, num_pages)
+            offset = (page - 1) * per_page
+            order_keys = engine.page(terms, filters, min(per_page, MAX_RESULTS - offset), offset, count)
+    except SearchTimeout:
+        notices.append(_("检索超时：这个检索词太宽泛，请增加检索词，或按栏目、日期缩小范围后重试。"))
         return answer()
-    num_pages = math.ceil(total / per_page)
-    page = min(page, num_pages)
-    order_keys = engine.page(terms, filters, per_page, (page - 1) * per_page)
-    return answer(total, _items(order_keys, terms), page)
+    return answer(count.total, _items(order_keys, terms), page, estimated=count.estimated)
 
 
 def matching_ids(q: str) -> list[int]:

@@ -30,6 +30,29 @@ def test_a_citizen_finds_the_seed_report_from_the_home_page(page, live_portal, s
     screenshot(page, "portal-article")
 
 
+def test_a_search_with_very_many_results_shows_an_estimated_count(page, live_portal, monkeypatch):
+    """Past the count limit the page says 约有 N 条 (About N results), in both languages and on a phone."""
+    from yifa.search import engines, query
+    from yifa.search.index import SearchDocument, index_document
+
+    monkeypatch.setattr(engines, "COUNT_LIMIT", 5)
+    monkeypatch.setattr(query, "MAX_RESULTS", 5)
+    for n in range(12):
+        index_document(SearchDocument(source="portal.article", key=f"many-{n}", title=f"第{n}号政府公告",
+                                      body="市人民政府发布。", url=f"/many/{n}/"))
+    page.goto(page.base_url + "/search/?q=" + "政府公告")
+    assert "约有" in page.get_by_role("status").first.inner_text()
+    assert serious_violations(page) == []
+    screenshot(page, "portal-search-estimated")
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, "portal-search-estimated-390")
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": page.base_url}])
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(page.base_url + "/search/?q=" + "政府公告")
+    assert page.get_by_role("status").first.inner_text().startswith("About ")
+    screenshot(page, "portal-search-estimated-en")
+
+
 def test_an_attachment_downloads(page, live_portal):
     page.goto(page.base_url + "/zwgk/gkzn/zhengfu-xinxi-gongkai-zhinan/")
     with page.expect_download() as download_info:
