@@ -101,7 +101,10 @@ EOF
         chown postgres:postgres "$REPLICA_DIR"/{postgresql.conf,pg_hba.conf,pg_ident.conf}
     fi
     touch "$CLUSTER_DIR/replica.log" && chown postgres "$CLUSTER_DIR/replica.log"
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$REPLICA_DIR" -l "$CLUSTER_DIR/replica.log" -w -t 120 start >/dev/null
+    # A hot standby opens for reads once the primary has logged a complete snapshot of its running
+    # transactions; on a busy primary (many subtransactions) that took minutes on this machine.
+    log "starting the replica on port $REPLICA_PORT (waits until it accepts read-only connections)"
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$REPLICA_DIR" -l "$CLUSTER_DIR/replica.log" -w -t 900 start >/dev/null
 fi
 [[ $(psql_replica -d postgres -Atc "select pg_is_in_recovery()") == t ]] || die "the server on $REPLICA_PORT is not a standby"
 for _ in $(seq 1 50); do
