@@ -9,6 +9,8 @@ response is a plain 200 HTML page that sets no cookie.
 The middleware sits below the ones that add headers (security, CSP, Content-Language), so a page
 from the cache carries the same headers as a rendered one. It cannot see cookies that middleware
 above it sets on the way out (CSRF, session, messages), so it checks the request state they act on.
+
+With a database replica (yifa.core.dbrouting) a page that may be stored is rendered from the primary.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+
+from yifa.core.dbrouting import use_primary
 
 from . import store
 
@@ -72,6 +76,9 @@ class PageCacheMiddleware:
             response = HttpResponse(content, content_type="text/html; charset=utf-8")
             response["X-Yifa-Cache"] = "hit"
             return response
+        # A page that will be stored is rendered from the primary: a replica may not yet have the publish
+        # whose purge emptied the cache, and the stale page would stay until the next purge.
+        use_primary()
         generation = store.generation()  # before rendering: see store.py on purges during a render
         response = self.get_response(request)
         if may_store(request, response) and store.store(file, response.content, generation):

@@ -107,6 +107,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: the client's address from a trusted proxy's X-Forwarded-For (yifa.core.clientip).
     "yifa.core.clientip.TrustedProxyMiddleware",
+    # Reads from the replica when one is configured; above the session middleware so its save counts as a write.
+    "yifa.core.dbrouting.ReplicaRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -164,6 +166,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             " PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
         ),
     }
+# A streaming replica of the PostgreSQL primary (scripts/cluster/up.sh builds one on this machine): anonymous
+# visitors' reads go to it, writes and everything after a write to the primary (yifa.core.dbrouting).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=env_int("CONN_MAX_AGE", 600), conn_health_checks=True)
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_REPLICA_CONNECT_TIMEOUT", 2)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["yifa.core.dbrouting.PrimaryReplicaRouter"]
+# After a write, the same browser reads the primary for this many seconds (read-your-writes).
+YIFA_READ_YOUR_WRITES_SECONDS = env_int("YIFA_READ_YOUR_WRITES_SECONDS", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds what every app server must agree on (rate limits, login slowdowns), so it is shared: the

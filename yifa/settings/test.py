@@ -6,8 +6,11 @@ import tempfile
 os.environ.setdefault("YIFA_VAR_DIR", tempfile.mkdtemp(prefix="yifa-test-var-"))
 
 from . import *  # noqa: E402,F403
-from . import VAR_DIR  # noqa: E402
+from . import DATABASES, VAR_DIR  # noqa: E402
 
+# A 'replica' alias mirroring the test database, for the replica router's tests (yifa/core/tests/test_dbrouting.py);
+# nothing reads it unless a test installs the router (DATABASE_ROUTERS).
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The suite's cache is per process (each test empties it); the shared caches are tested across processes in
 # yifa/core/tests/test_shared_rate_limit.py. django-ratelimit's check rightly calls local memory unshared.
