@@ -26,14 +26,17 @@ system-deps:
 migrate: venv
 	$(PY) manage.py migrate --no-input
 
+# The demo runs as citizens see the site: DEBUG off (the portal's own 404 and 500 pages, static files through
+# WhiteNoise). Developers who want Django's debug pages: `make demo DEBUG=1`.
+DEBUG ?= 0
 demo: venv system-deps migrate
 	$(PY) manage.py demo
 	$(PY) manage.py collectstatic --no-input --verbosity 0
-	@echo "yifa 正在 http://$(HOST):$(PORT)/ 运行（后台 http://$(HOST):$(PORT)/admin/）。按 Ctrl-C 停止。"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "yifa 正在 http://$(HOST):$(PORT)/ 运行（后台 http://$(HOST):$(PORT)/admin/）。按 Ctrl-C 停止。开发调试请用 make demo DEBUG=1。"
+	DEBUG=$(DEBUG) $(PY) manage.py runserver $(HOST):$(PORT)
 
 serve: venv
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=$(DEBUG) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The suite runs in parallel (pytest-xdist), one database and one browser per worker.
 WORKERS ?= auto

@@ -86,15 +86,69 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    """A fresh browser page in Chinese; screenshots go to var/screenshots/ for a person to look at."""
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+def watch_console(page) -> list[str]:
+    """Collect the page's console errors and uncaught exceptions into `page.console_errors`.
+
+    A page the test itself opened with an error status (a 404 it asserts) makes Chromium log "Failed to
+    load resource" for that document: that one is expected, any other failing resource (a script, a
+    stylesheet, the favicon) is not.
+    """
+    errors: list[str] = []
+    failed_documents: set[str] = set()
+
+    def on_response(response) -> None:
+        if response.request.resource_type == "document" and response.status >= 400:
+            failed_documents.add(response.url)
+
+    def on_console(message) -> None:
+        if message.type != "error":
+            return
+        url = (message.location or {}).get("url", "")
+        if message.text.startswith("Failed to load resource") and url in failed_documents:
+            return
+        errors.append(f"console error: {message.text} ({url})")
+
+    page.on("response", on_response)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(f"uncaught exception: {error}"))
+    page.console_errors = errors
+    return errors
+
+
+def fail_on_console_errors(page) -> None:
+    if page.console_errors:
+        pytest.fail("the browser reported errors:\n" + "\n".join(page.console_errors), pytrace=False)
+
+
+def open_page(browser, live_server, *, width: int = 1280, height: int = 900, mobile: bool = False, **options):
+    """A fresh browser page in Chinese whose console errors fail the test (see `fail_on_console_errors`);
+    `options` go to the browser context (e.g. `user_agent`)."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": height},
+                                  is_mobile=mobile, has_touch=mobile, **options)
     page = context.new_page()
     page.set_default_timeout(15000)
     page.base_url = live_server.url
+    watch_console(page)
+    return page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser page in Chinese; screenshots go to var/screenshots/ for a person to look at. The test
+    fails on any console error or uncaught exception in the page."""
+    page = open_page(browser, live_server)
     yield page
-    context.close()
+    page.context.close()
+    fail_on_console_errors(page)
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """Like `page`, on a phone's screen (390 × 844, touch)."""
+    page = open_page(browser, live_server, width=390, height=844, mobile=True)
+    yield page
+    page.context.close()
+    fail_on_console_errors(page)
 
 
 def screenshot(page, name: str) -> Path:

@@ -40,10 +40,16 @@ def _app_urlpatterns() -> list:
 
 urlpatterns += _app_urlpatterns()
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.YIFA_SERVE_MEDIA:
+    # Public media (images, renditions) when no nginx is in front (the demo), whatever DEBUG says:
+    # django.conf.urls.static.static() would serve them only with DEBUG on.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    def serve_media(request, path):  # type: ignore[no-untyped-def]
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve_media)]
 
 # Wagtail's page tree serves everything not matched above: keep it last.
 urlpatterns += [path("", include(wagtail_urls))]

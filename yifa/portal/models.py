@@ -133,6 +133,21 @@ class PortalPage(Page):
         context["column"] = self.column()
         return context
 
+    def content_modified_at(self) -> Any:
+        """When what this page shows last changed (the XML sitemap's lastmod), not when it was re-saved."""
+        return self.last_published_at
+
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
+        """The page at the site's public address (网站域名, over HTTPS as government websites must be: 政府网站
+        发展指引, 国办发〔2017〕47号), dated by its content: not the address the server was reached by."""
+        from .selectors import public_base_url
+
+        parts = self.get_url_parts(request)
+        if parts is None:
+            return []
+        base = public_base_url(request, self.get_site())
+        return [{"location": base + parts[2], "lastmod": self.content_modified_at()}]
+
 
 class HomePage(PortalPage):
     """肇东政务公开网站 — the portal's home page."""
@@ -146,6 +161,11 @@ class HomePage(PortalPage):
 
     class Meta:
         verbose_name = _("网站首页")
+
+    def content_modified_at(self) -> Any:
+        from .selectors import content_modified_under
+
+        return content_modified_under(self, listings=None) or self.last_published_at
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from .selectors import home_sections
@@ -240,6 +260,14 @@ class ColumnPage(PortalPage):
     def meta_description(self) -> str:
         return self.description or self.search_description or self.title
 
+    def content_modified_at(self) -> Any:
+        """The newest article under the column or record published into its listing; a column with neither
+        (a registry shown as a whole) is dated by its own last publication."""
+        from .selectors import content_modified_under
+
+        listings = [self.module_listing] if self.module_listing else []
+        return content_modified_under(self, listings=listings) or self.last_published_at
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from .selectors import column_articles
 
@@ -295,6 +323,9 @@ class ArticlePage(PortalPage):
     def updated_at(self) -> Any:
         return self.last_published_at or self.published_on
 
+    def content_modified_at(self) -> Any:
+        return self.updated_at
+
     DESCRIPTION_CHARS = 120
 
     def meta_description(self) -> str:
@@ -316,7 +347,7 @@ class ArticlePage(PortalPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["previous_article"], context["next_article"] = neighbours(self)
-        context["attachments"] = self.attachments.select_related("document")  # type: ignore[attr-defined]
+        context["attachments"] = list(self.attachments.select_related("document"))  # type: ignore[attr-defined]
         context["meta_keywords"] = self.meta_keywords(context["column"])
         context["meta_url"] = self.get_full_url(request) or request.build_absolute_uri()
         return context

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Max, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest
+from django.utils import timezone
 from wagtail.models import Page
 
 from .models import ArticlePage, ColumnPage, HomePage
@@ -34,10 +37,22 @@ def home_sections(home: HomePage) -> list[HomeSection]:
 
 
 def neighbours(article: ArticlePage) -> tuple[Any, Any]:
-    """The previous (older) and next (newer) article in the same column."""
-    siblings = public_articles().child_of(article.get_parent())  # type: ignore[attr-defined]
-    older = siblings.filter(published_on__lt=article.published_on).order_by("-published_on", "-id").first()
-    newer = siblings.filter(published_on__gt=article.published_on).order_by("published_on", "id").first()
+    """The previous (older) and next (newer) article in the article's column, by publication time.
+
+    An article alone in its sub-column takes its neighbours from the nearest column above that lists it with
+    others (a column lists its sub-columns' articles too), so 上一篇/下一篇 lead on as the column's list does.
+    """
+    column = article.get_parent()
+    articles = public_articles().child_of(column).exclude(pk=article.pk)  # type: ignore[attr-defined]
+    while not articles.exists() and column.depth > 3:  # depth 3: a top-level column under the home page
+        column = column.get_parent()
+        articles = public_articles().descendant_of(column).exclude(pk=article.pk)  # type: ignore[attr-defined]
+    # Ties on the publication time are ordered by id, as the column's list orders them (newest first).
+    when, pk = article.published_on, article.pk
+    older = articles.filter(Q(published_on__lt=when) | Q(published_on=when, id__lt=pk)).order_by(
+        "-published_on", "-id").first()
+    newer = articles.filter(Q(published_on__gt=when) | Q(published_on=when, id__gt=pk)).order_by(
+        "published_on", "id").first()
     return older, newer
 
 
@@ -64,3 +79,59 @@ def column_slug_of_listing(listing: str) -> str:
         "slug", flat=True).first() or ""
     _LISTING_COLUMNS[listing] = (now, slug)
     return slug
+
+
+def public_base_url(request: HttpRequest | None, site: Any = None) -> str:
+    """The site's public address from its settings (网站域名), over HTTPS (政府网站发展指引, 国办发〔2017〕47号),
+    without a trailing slash; the address the request came by only when no domain is set."""
+    from wagtail.models import Site
+
+    from .models import PortalSettings
+
+    if request is not None:
+        domain = PortalSettings.for_request(request).site_domain  # read once per request
+    else:
+        site = site or Site.objects.filter(is_default_site=True).first()
+        domain = PortalSettings.for_site(site).site_domain if site is not None else ""
+    domain = domain.strip().rstrip("/")
+    if domain:
+        return domain if domain.startswith(("https://", "http://")) else f"https://{domain}"
+    return f"{request.scheme}://{request.get_host()}" if request is not None else ""
+
+
+def content_modified_under(page: Page, *, listings: list[str] | None) -> Any:
+    """When the content under a page last changed: its newest article (published or edited), or the newest
+    record still public in `listings` (None: in any listing). None when it holds neither."""
+    from .staleness import latest_publication
+
+    newest_article = ArticlePage.objects.live().public().descendant_of(page).aggregate(  # type: ignore[attr-defined]
+        last=Max(Coalesce("last_published_at", "published_on")))["last"]
+    newest_record = latest_publication(timezone.now(), listings) if listings is None or listings else None
+    dates = [when for when in (newest_article, newest_record) if when is not None]
+    return max(dates) if dates else None
+
+
+@dataclass
+class SitemapColumn:
+    column: ColumnPage
+    children: list[SitemapColumn]
+
+
+def sitemap_columns(site_root: Page | None) -> list[SitemapColumn]:
+    """The column tree for the HTML site map (网站地图): every live public column, in the page tree's order."""
+    if site_root is None:
+        return []
+    columns = list(ColumnPage.objects.live().public().descendant_of(site_root).order_by("path"))
+    by_parent: dict[str, list[SitemapColumn]] = {}
+    nodes: dict[int, SitemapColumn] = {}
+    top: list[SitemapColumn] = []
+    for column in columns:
+        node = SitemapColumn(column, [])
+        nodes[column.pk] = node
+        parent_path = column.path[: -Page.steplen]
+        by_parent.setdefault(parent_path, []).append(node)
+        if column.depth == site_root.depth + 1:
+            top.append(node)
+    for column in columns:
+        nodes[column.pk].children = by_parent.get(column.path, [])
+    return top

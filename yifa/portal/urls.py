@@ -1,5 +1,4 @@
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap
 
 from . import views
 from .feeds import ColumnAtomFeed, ColumnRssFeed
@@ -8,7 +7,9 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("language/<str:language>/", views.switch_language, name="language"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", views.sitemap_xml, name="sitemap"),
+    path("sitemap/", views.sitemap_page, name="sitemap_page"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("feeds/<slug:slug>/rss.xml", ColumnRssFeed(), name="column_rss"),
     path("feeds/<slug:slug>/atom.xml", ColumnAtomFeed(), name="column_atom"),
 ]

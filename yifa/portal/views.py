@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 from wagtail.models import Site
 
 from yifa.core.params import int_param
 
-from .selectors import top_columns
+from .selectors import public_base_url, sitemap_columns, top_columns
 
 MAX_PAGE = 1000
 
@@ -88,5 +92,68 @@ def switch_language(request: HttpRequest, language: str) -> HttpResponse:
 @require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", "Disallow: /language/", "Allow: /",
-             f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+             f"Sitemap: {public_base_url(request)}{reverse('portal:sitemap')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+class ListingSitemap(DjangoSitemap):
+    """The modules' public pages (权责清单, 依申请公开, 互动交流 …) that are not pages of the tree, at the site's
+    public address, dated by the newest record published into them (a registry or a form: no date)."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+
+    def items(self) -> list:
+        from yifa.core import modules
+
+        return [listing for listing in modules.listings() if listing.url]
+
+    def _urls(self, page: Any, protocol: Any, domain: Any) -> list[dict[str, Any]]:
+        from .registry import dated_kinds
+        from .staleness import latest_publication
+
+        base = public_base_url(self.request)
+        urls = []
+        for listing in self.paginator.page(page).object_list:
+            lastmod = latest_publication(timezone.now(), [listing.name]) if dated_kinds(listing.name) else None
+            urls.append({"item": listing, "location": base + listing.url, "lastmod": lastmod,
+                         "changefreq": None, "priority": None, "alternates": []})
+        return urls
+
+
+@require_GET
+def sitemap_xml(request: HttpRequest) -> HttpResponse:
+    """sitemap.xml for search engines: every public page and module listing at the site's configured domain,
+    each dated by when its content last changed."""
+    from wagtail.contrib.sitemaps.views import sitemap
+
+    return sitemap(request, sitemaps={"pages": WagtailSitemap(request), "listings": ListingSitemap(request)})
+
+
+@require_GET
+def sitemap_page(request: HttpRequest) -> HttpResponse:
+    """网站地图 for people: the column tree with each column's module page, and the site's services."""
+    from yifa.core import modules
+
+    site = Site.find_for_request(request)
+    root = site.root_page.specific if site else None
+    tree = sitemap_columns(root)
+    shown = {column.module_listing for column in _walk(tree)}
+    return TemplateResponse(request, "portal/sitemap.html", {
+        "home": root, "sitemap_tree": tree,
+        "other_listings": [listing for listing in modules.listings() if listing.url and listing.name not in shown],
+    })
+
+
+def _walk(nodes: list) -> Any:
+    for node in nodes:
+        yield node.column
+        yield from _walk(node.children)
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers ask for on pages that name no icon (raw files, the back office)."""
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("portal/favicon.ico"))

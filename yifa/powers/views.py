@@ -218,6 +218,24 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+def flowchart_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """The flowchart at full size, to read on a phone: it scrolls both ways and zooms (buttons or fingers)."""
+    filters = Filters(request)
+    item, version = _public_version(pk, filters.as_of)
+    if not isinstance(version, PowerVersion):
+        raise Http404
+    version = PowerVersion.objects.select_related("department").get(pk=version.pk)
+    chart, chart_error = None, ""
+    try:
+        chart = chart_for(version, version.department.name)
+    except FlowchartUnavailable as error:
+        chart_error = str(error)
+    return TemplateResponse(request, "powers/portal/flowchart.html", _context(
+        request, filters=filters, item=item, version=version, chart=chart, chart_error=chart_error,
+        querystring=filters.query()))
+
+
+@require_GET
 def flowchart_svg(request: HttpRequest, pk: int) -> HttpResponse:
     """The flowchart as a file to download and print."""
     filters = Filters(request)

@@ -41,7 +41,9 @@ if ENVIRONMENT not in ENVIRONMENTS:
 PRODUCTION = ENVIRONMENT == "production"
 DEMO_SECRET_KEY = "yifa-demo-insecure-key-change-me-in-production"
 
-DEBUG = env_bool("DEBUG", not PRODUCTION)
+# Off unless asked for (`DEBUG=1`): the demo shows what a citizen sees — the portal's own 404 and 500
+# pages, not Django's debug page listing every URL pattern.
+DEBUG = env_bool("DEBUG", False)
 # The demo key is only for a machine nobody else reaches; production refuses to start without a real one.
 SECRET_KEY = os.environ.get("SECRET_KEY", "" if PRODUCTION else DEMO_SECRET_KEY)
 if PRODUCTION and (len(SECRET_KEY) < 50 or DEMO_SECRET_KEY in SECRET_KEY or "change-me" in SECRET_KEY):
@@ -291,6 +293,11 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Without nginx (the demo, development) Django serves static files through WhiteNoise straight from the apps
+# (no collectstatic needed) and public media itself, with DEBUG off as with it on. Production leaves both to
+# nginx (README) and serves collected, hashed static files.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+YIFA_SERVE_MEDIA = env_bool("YIFA_SERVE_MEDIA", not PRODUCTION)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

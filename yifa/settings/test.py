@@ -28,3 +28,9 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 # Off for the suite (a rolled-back test would leave its pages on disk); yifa/pagecache's tests turn it on.
 YIFA_PAGE_CACHE = False
+# The browser tests' live server answers a page and its scripts on parallel threads. An in-memory SQLite
+# database is shared between them with table locks that do not wait (busy_timeout does not apply), so two
+# requests saving the session at once failed with "database table is locked" (a 400, a console error). A
+# file in the test var directory waits like the real database does (WAL, busy_timeout).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405

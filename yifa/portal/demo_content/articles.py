@@ -1,6 +1,8 @@
 """Demo articles for every column of the Zhaodong portal, 2016–2017.
 
-The seed report is the city's own text (seed_report.txt, as published on 2017-09-30). The other
+The seed report is the city's own text (seed_report.txt, as published on 2017-09-30), cleaned only where
+the source lost characters: the list numerals its paragraphs had lost ("()" → "（一）"), renumbered within each
+section as the intact ones read, and full-width Chinese punctuation for the half-width of the copy. The other
 articles are plausible demo content written for yifa: their titles follow the documents the seed
 report names, their bodies are short and marked as demo text in no way a visitor would mistake
 for an official document number that does not exist.
@@ -125,11 +127,15 @@ ARTICLES = [
      ]),
 ]
 
+# The seed page leaves 作者 and 文章来源 blank; the page itself says whose report it is: the city government's
+# (it speaks as 市政府 to 市人大常委会), on the work the legal affairs office (市法制办) coordinates.
 SEED = {
     "column": "fdzdgk",
     "slug": "fazhi-zhengfu-jianshe-baogao-2016",
     "title": "关于肇东市法治政府建设情况的报告",
     "published": "2017-09-30 09:50:59",
+    "author": "市法制办",
+    "source": "肇东市人民政府",
 }
 
 

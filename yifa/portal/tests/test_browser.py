@@ -71,14 +71,11 @@ def test_the_search_page_and_the_404_page_are_accessible(page, live_portal):
     screenshot(page, "portal-404")
 
 
-def test_the_layout_works_on_a_phone(browser, live_portal, live_server, seed):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True)
-    phone = context.new_page()
-    phone.goto(live_server.url + seed.url)
+def test_the_layout_works_on_a_phone(phone, live_portal, seed):
+    phone.goto(phone.base_url + seed.url)
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "the article page scrolls sideways on a phone"
-    phone.screenshot(path="var/screenshots/portal-article-phone.png", full_page=True)
-    context.close()
+    screenshot(phone, "portal-article-phone")
 
 
 def test_the_footer_carries_the_badge_and_the_error_report_entry(page, live_portal):
@@ -100,3 +97,140 @@ def test_the_footer_carries_the_badge_and_the_error_report_entry(page, live_port
     assert "site_code=2312820001" in report.get_attribute("href")
     assert serious_violations(page) == []
     screenshot(page, "portal-footer-badges")
+
+
+# --- issue 13: what a citizen saw on first use (#13 pages, #14 the seed article, #16 phones, #17 site map, #18 适老化)
+
+
+def test_the_seed_article_reads_complete(page, live_portal, seed):
+    page.goto(page.base_url + seed.url)
+    meta = page.inner_text(".article-meta")
+    assert "作者：市法制办" in meta and "文章来源：肇东市人民政府" in meta
+    body = page.inner_text(".article-body")
+    assert "()" not in body and "（一）主要领导亲自落实" in body and "承接152项，对应取消21项" in body
+    assert page.get_by_role("heading", level=2, name="一、依法行政，实现政府职能转变").is_visible()
+    assert page.locator(".attachments").count() == 0, "no empty 附件下载 section"
+    previous = page.locator(".article-nav a[rel=prev]")
+    assert previous.count() == 1, "the column lists other articles: 上一篇 leads to one"
+    title = previous.inner_text()
+    assert serious_violations(page) == []
+    screenshot(page, "portal-seed-article")
+    previous.click()
+    assert page.get_by_role("heading", level=1).inner_text() == title
+    assert page.locator(".article-nav a[rel=next]").inner_text() == seed.title
+
+
+def test_on_a_phone_the_navigation_folds_behind_one_button(phone, live_portal):
+    phone.goto(phone.base_url + "/")
+    nav = phone.get_by_role("navigation", name="栏目导航")
+    toggle = nav.get_by_role("button", name="栏目导航")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not nav.get_by_role("link", name="权责清单").is_visible()
+    assert nav.bounding_box()["height"] < 60, "one row, not four"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(phone, "portal-home-phone")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    screenshot(phone, "portal-home-phone-menu")
+    nav.get_by_role("link", name="权责清单").click()
+    phone.wait_for_url("**/qzqd/")
+    assert serious_violations(phone) == []
+
+
+def test_the_footer_site_map_is_a_page_for_people(page, phone, live_portal):
+    for browser_page, name in ((page, "portal-sitemap"), (phone, "portal-sitemap-phone")):
+        browser_page.goto(browser_page.base_url + "/")
+        browser_page.locator(".site-footer").get_by_role("link", name="网站地图").click()
+        browser_page.wait_for_url("**/sitemap/")
+        main = browser_page.locator("main")
+        assert browser_page.get_by_role("heading", level=1).inner_text() == "网站地图"
+        for column in ("工作动态", "政务公开", "权责清单", "互动交流"):
+            assert main.get_by_role("link", name=column, exact=True).is_visible()
+        assert main.get_by_role("link", name="政府信息公开指南").is_visible()  # sub-columns under their column
+        assert main.get_by_role("link", name="依申请公开：在线提交政府信息公开申请").is_visible()  # modules' pages
+        assert serious_violations(browser_page) == []
+        screenshot(browser_page, name)
+    page.locator("main").get_by_role("link", name="政府信息公开指南").click()
+    page.wait_for_url("**/zwgk/gkzn/")
+
+
+# A citizen's browser: the beacon does not count headless automation.
+CITIZEN = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36"
+
+
+def test_the_elderly_mode_is_large_high_contrast_and_kept_on_cached_pages(browser, live_server, settings, tmp_path,
+                                                                         transactional_db):
+    """长者模式: switched in the top bar, kept in the browser, applied to pages from the page cache, without a
+    reload (the view-count beacon counts each visit once) and without inline script (the CSP would refuse it)."""
+    from playwright.sync_api import expect
+
+    from yifa.conftest import fail_on_console_errors, open_page
+    from yifa.portal.demo import load_portal_demo
+    from yifa.portal.models import ArticlePage
+    from yifa.viewcounts.selectors import view_total
+
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.YIFA_PAGE_CACHE = True
+    settings.YIFA_PAGE_CACHE_DIR = tmp_path / "pagecache"
+    load_portal_demo()
+    seed = ArticlePage.objects.get(slug="fazhi-zhengfu-jianshe-baogao-2016")
+    citizen = open_page(browser, live_server, user_agent=CITIZEN)
+    citizen.goto(live_server.url + seed.url)
+    expect(citizen.locator(".view-count")).to_have_text("1")
+    normal_size = citizen.evaluate("parseFloat(getComputedStyle(document.querySelector('.article-body p')).fontSize)")
+
+    banner = citizen.get_by_role("banner")
+    banner.get_by_role("button", name="长者模式").click()
+    expect(banner.get_by_role("button", name="退出长者模式")).to_be_visible()
+    assert citizen.evaluate("document.documentElement.classList.contains('elderly')")
+    large_size = citizen.evaluate("parseFloat(getComputedStyle(document.querySelector('.article-body p')).fontSize)")
+    assert large_size >= 24 and large_size > normal_size * 1.2
+    assert citizen.evaluate("getComputedStyle(document.body).color") == "rgb(0, 0, 0)"
+    assert citizen.evaluate("getComputedStyle(document.querySelector('main a')).textDecorationLine") == "underline"
+    assert view_total(seed.pk) == 1, "switching does not reload the page nor count another view"
+    assert serious_violations(citizen) == []
+    screenshot(citizen, "portal-elderly-article")
+
+    # The next page comes from the cache, and is large as soon as it is drawn.
+    second = citizen.goto(live_server.url + seed.url)
+    assert second.headers.get("x-yifa-cache") == "hit"
+    assert "nonce" not in second.text(), "a cached page carries no inline script"
+    assert citizen.evaluate("document.documentElement.classList.contains('elderly')")
+    expect(citizen.locator(".view-count")).to_have_text("2")
+    citizen.set_viewport_size({"width": 390, "height": 844})
+    citizen.goto(live_server.url + "/")
+    assert citizen.evaluate("document.documentElement.classList.contains('elderly')")
+    assert citizen.evaluate("document.documentElement.scrollWidth") <= 390, "large type, still no sideways scrolling"
+    assert serious_violations(citizen) == []
+    screenshot(citizen, "portal-elderly-home-phone")
+
+    citizen.get_by_role("button", name="退出长者模式").click()
+    assert not citizen.evaluate("document.documentElement.classList.contains('elderly')")
+    citizen.reload()
+    assert not citizen.evaluate("document.documentElement.classList.contains('elderly')")
+    citizen.context.close()
+    fail_on_console_errors(citizen)
+
+
+def test_every_part_of_the_page_is_in_a_landmark_and_the_site_has_an_icon(page, live_portal, seed):
+    from axe_playwright_python.sync_playwright import Axe
+
+    for path in ("/", seed.url, "/sitemap/"):
+        page.goto(page.base_url + path)
+        assert page.get_by_role("banner").locator(".topbar").count() == 1
+        region = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["region", "landmark-one-main"]}})
+        assert region.response["violations"] == [], path
+    icon = page.locator("link[rel=icon]").first.get_attribute("href")
+    assert page.request.get(page.base_url + icon).headers["content-type"].startswith("image/")
+    fallback = page.request.get(page.base_url + "/favicon.ico")  # for pages that name no icon
+    assert fallback.ok and fallback.headers["content-type"].startswith("image/")
+
+
+def test_a_page_that_does_not_exist_is_the_portals_own(page, phone, live_portal):
+    for browser_page, name in ((page, "portal-404"), (phone, "portal-404-phone")):
+        response = browser_page.goto(browser_page.base_url + "/zwgk/no-such-article/")
+        assert response.status == 404
+        assert browser_page.get_by_role("heading", level=1).inner_text() == "您访问的页面不存在"
+        assert "urlpatterns" not in browser_page.content() and "Page not found" not in browser_page.content()
+        assert browser_page.get_by_role("navigation", name="栏目导航").count() == 1  # the portal's frame
+        screenshot(browser_page, name)

@@ -101,9 +101,9 @@ def test_articles_carry_keywords_author_description_and_url(client, seed, portal
     Description and Url, with sensible values when the editor left a field empty."""
     body = client.get(seed.url).content.decode()
     assert meta(body, "Keywords") == "政务公开"  # the column's keywords, else its name
-    assert meta(body, "Author") == "肇东市人民政府办公室"  # no author nor source: the sponsor
+    assert meta(body, "Author") == "市法制办"  # the seed's author
     description = meta(body, "Description")
-    assert description.startswith("市人大常委会: 2016年,市政府紧紧围绕") and description.endswith(("…", "..."))  # the opening words
+    assert description.startswith("市人大常委会： 2016年，市政府紧紧围绕") and description.endswith(("…", "..."))  # the opening words
     assert len(description) <= ArticlePage.DESCRIPTION_CHARS and "<" not in description
     assert meta(body, "Url") == seed.get_full_url()
     assert body.count('name="Description"') == 1 and 'name="description"' not in body
