@@ -2,17 +2,24 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _next_year_notice(day):  # type: ignore[no-untyped-def]
+    from .selectors import next_year_notice_reminder
+
+    return next_year_notice_reminder(day)
+
+
 class CalendarConfig(AppConfig):
     name = "yifa.calendar"
     label = "workcalendar"  # not "calendar": keep clear of the standard library's name in tables and labels
     verbose_name = _("工作日与期限")
 
     def ready(self) -> None:
-        from yifa.core.modules import DemoLoader, Module, register_module
+        from yifa.core.modules import DailyJob, DemoLoader, Module, register_module
 
         register_module(Module(
             "workcalendar", verbose_name=self.verbose_name, demo=DemoLoader(20, "yifa.calendar.demo.load_calendar_demo"),
             benchmarks="yifa.calendar.bench:BENCHMARKS",
+            daily_jobs=[DailyJob("calendar.next_year_notice", _("检查下一年度放假安排是否已导入"), _next_year_notice)],
             event_types={
                 "calendar.notice_imported": _("导入节假日安排通知"),
                 "calendar.day_set": _("设置日历日"),

@@ -160,3 +160,18 @@ def with_deadline(qs: models.QuerySet, code: str, today: dt.date | None = None) 
         f"{code}_due": Subquery(latest.values("due_date")[:1]),
         f"{code}_state": Subquery(latest.values("state")[:1]),  # type: ignore[misc]  # an annotation
     })
+
+
+def next_year_notice_reminder(day: dt.date) -> str:
+    """From 1 November (the State Council's holiday notice for the next year usually comes out in
+    November), say every day until it is imported that next year's calendar is not yet confirmed: deadlines
+    that run into it are computed by the statutory holidays only and marked 日历待确认."""
+    from django.utils.translation import gettext
+
+    if day.month < 11:
+        return gettext("无需提醒（11 月 1 日起检查下一年度的放假安排）。")
+    status = current_calendar().year_status(day.year + 1)
+    if status.confirmed:
+        return gettext("%(year)s 年放假安排已确认。") % {"year": day.year + 1}
+    return gettext("提醒：尚未导入国务院办公厅关于 %(year)s 年部分节假日安排的通知；跨入 %(year)s 年的期限暂按法定节日计算，"
+                   "标为“日历待确认”。通知发布后请在“工作日历”中导入。") % {"year": day.year + 1}

@@ -1,5 +1,17 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+
+def _website_checks(day):  # type: ignore[no-untyped-def]
+    """The 2019 indicators' checks, recorded once a day in the daily runs (the dashboard panel shows them live)."""
+    from .staleness import website_checks
+
+    findings = website_checks(day)
+    failing = [f.message for f in findings if f.level == "fail"]
+    warnings = [f.message for f in findings if f.level != "fail"]
+    summary = gettext("不合格 %(fail)s 项，提醒 %(warn)s 项。") % {"fail": len(failing), "warn": len(warnings)}
+    return "；".join([summary, *failing[:5]])
 
 
 class PortalConfig(AppConfig):
@@ -8,7 +20,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("政务公开网站")
 
     def ready(self) -> None:
-        from yifa.core.modules import DemoLoader, Module, SearchSource, register_module
+        from yifa.core.modules import DailyJob, DemoLoader, Module, SearchSource, register_module
         from yifa.search.index import set_listing_columns
 
         from . import search, signals  # noqa: F401  (connects the receivers)
@@ -19,6 +31,7 @@ class PortalConfig(AppConfig):
         register_module(Module(
             "portal", verbose_name=self.verbose_name, demo=DemoLoader(30, "yifa.portal.demo.load_portal_demo"),
             search_sources=[SearchSource(search.SOURCE, _("文章"), search.article_documents)],
+            daily_jobs=[DailyJob("portal.website_checks", _("网站检查（栏目更新、互动回应等）"), _website_checks)],
             event_types={
                 "portal.page_published": _("网页发布"),
                 "portal.page_scheduled": _("网页定时发布"),
