@@ -217,14 +217,19 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(request, "powers/portal/simple_item.html", context)
 
 
-@require_GET
-def flowchart_page(request: HttpRequest, pk: int) -> HttpResponse:
-    """The flowchart at full size, to read on a phone: it scrolls both ways and zooms (buttons or fingers)."""
+def _public_power_version(request: HttpRequest, pk: int) -> tuple[Filters, Any, PowerVersion]:
+    """The power item's public version on the requested date, with its department; 404 for anything else."""
     filters = Filters(request)
     item, version = _public_version(pk, filters.as_of)
     if not isinstance(version, PowerVersion):
         raise Http404
-    version = PowerVersion.objects.select_related("department").get(pk=version.pk)
+    return filters, item, PowerVersion.objects.select_related("department").get(pk=version.pk)
+
+
+@require_GET
+def flowchart_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """The flowchart at full size, to read on a phone: it scrolls both ways and zooms (buttons or fingers)."""
+    filters, item, version = _public_power_version(request, pk)
     chart, chart_error = None, ""
     try:
         chart = chart_for(version, version.department.name)
@@ -238,11 +243,7 @@ def flowchart_page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def flowchart_svg(request: HttpRequest, pk: int) -> HttpResponse:
     """The flowchart as a file to download and print."""
-    filters = Filters(request)
-    item, version = _public_version(pk, filters.as_of)
-    if not isinstance(version, PowerVersion):
-        raise Http404
-    version = PowerVersion.objects.select_related("department").get(pk=version.pk)
+    _filters, _item, version = _public_power_version(request, pk)
     try:
         chart = chart_for(version, version.department.name)
     except FlowchartUnavailable as error:
