@@ -142,3 +142,9 @@ def attachment_response(attachment: Attachment) -> HttpResponseBase:
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(attachment.original_name)}"
         return response
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+def correspondence_of(owner: models.Model) -> models.QuerySet[Any]:
+    from .models import Correspondence
+
+    return Correspondence.objects.filter(owner_type=ContentType.objects.get_for_model(owner), owner_id=str(owner.pk))

@@ -68,6 +68,16 @@ def private_storage():  # type: ignore[no-untyped-def]
     return storages["private"]
 
 
+# What a file is to its case, as staff read it (the stored kind is a code modules pass to add_attachment).
+ATTACHMENT_KINDS = {
+    "application": _("申请材料"),
+    "correction": _("补正材料"),
+    "released": _("公开的信息"),
+    "redacted": _("处理后公开的文本"),
+    "draft_release": _("拟公开的信息（待审核）"),
+}
+
+
 class Attachment(models.Model):
     """A file attached to any record (a case, a reply, a notice). Checked by casework.attachments."""
 
@@ -97,6 +107,10 @@ class Attachment(models.Model):
         return self.original_name
 
     @property
+    def kind_label(self) -> str:
+        return str(ATTACHMENT_KINDS.get(self.kind, self.kind))
+
+    @property
     def extension_with_dot(self) -> str:
         return f".{self.extension}" if self.extension else ""
 
@@ -120,3 +134,30 @@ class ReferenceSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}/{self.scope}/{self.year}: {self.last}"
+
+
+class Correspondence(models.Model):
+    """A message between the office and the person a case is about, kept on the case: the applicant's
+    answer to a 补正 notice, sent from the portal. Files sent with it are attachments of the case (so the case's
+    policy guards them), named in `attachment_names`.
+
+    `from_citizen` is the direction; the office's own formal notices stay documents of the case."""
+
+    owner_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    owner_id = models.CharField(max_length=64, db_index=True)
+    owner = GenericForeignKey("owner_type", "owner_id")
+    from_citizen = models.BooleanField(_("来自当事人"), default=True)
+    subject = models.CharField(_("事由"), max_length=100)
+    body = models.TextField(_("内容"))
+    attachment_names = models.JSONField(_("所附文件"), default=list, blank=True)
+    author_label = models.CharField(_("发送人"), max_length=150)
+    sent_at = models.DateTimeField(_("发送时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("往来信息")
+        verbose_name_plural = _("往来信息")
+        ordering = ["sent_at", "id"]
+        indexes = [models.Index(fields=["owner_type", "owner_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.sent_at:%Y-%m-%d}"

@@ -46,7 +46,7 @@ from yifa.org.models import Department
 from yifa.org.scoping import department_scope
 
 from . import actions, selectors
-from .attachments import attachment_response, attachments_of
+from .attachments import attachment_response, attachments_of, correspondence_of
 from .registry import CaseType
 from .transitions import step_options
 
@@ -240,7 +240,7 @@ class CaseView(CaseViewMixin, TemplateView):
             "handles_case": handles_case, "options": step_options(case, case_type.transitions, actor=user, policy=case_type.policy),
             "main_deadline": main, "trace": explain(main.trace, main.unit) if main else [],
             "progress": deadline_progress(main) if main else None, "deadlines": deadlines_of(case),
-            "attachments": attachments_of(case), "events": selectors.case_events(case).order_by("occurred_at", "id"),
+            "attachments": attachments_of(case), "correspondence": correspondence_of(case), "events": selectors.case_events(case).order_by("occurred_at", "id"),
             "panels": panels, "assignee": person(case.assigned_to),
             "assign_form": AssignForm(case=case, initial={"assignee": case.assigned_to_id}) if may_assign else None,
         })
