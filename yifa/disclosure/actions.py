@@ -22,6 +22,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
@@ -36,7 +37,8 @@ from yifa.calendar.engine import compute_deadline
 from yifa.calendar.periods import Period, SuspensionReason, Unit
 from yifa.calendar.selectors import deadline_of
 from yifa.calendar.workcalendar import current_calendar
-from yifa.casework.attachments import add_attachment, validate_upload
+from yifa.casework.attachments import add_attachment, correspondence_of, validate_upload
+from yifa.casework.models import Correspondence
 from yifa.casework.references import next_reference
 from yifa.casework.signals import case_opened
 from yifa.casework.transitions import perform_transition
@@ -278,6 +280,46 @@ def receive_correction(*, actor: Actor, request: DisclosureRequest, corrected_on
 
     return perform_transition(request, steps.RECEIVE_CORRECTION, actor=actor, policy=request_policy, then=restart,
                               changes={"corrected_on": corrected_on})
+
+
+MAX_CORRECTION_TEXT = 5000
+
+
+def submit_correction_online(*, actor: Actor, request: DisclosureRequest, text: str,
+                             uploads: Iterable[UploadedFile] = ()) -> Correspondence:
+    """The applicant answers the 补正 notice from the tracking page, with files. It is kept on the request as
+    a message for the handler; the reply period counts afresh from the day the office takes it as received
+    (`receive_correction`, art.30; online: the day both sides confirm, art.31(3)), which staff confirm."""
+    text = (text or "").strip()
+    uploads = list(uploads)
+    if not applicant_policy.can(actor, "correct", request):
+        raise ActionRefused(_("该申请当前不需要补正。"))
+    if not text and not uploads:
+        raise ActionRefused(_("请填写补正内容或上传补正材料。"))
+    if len(text) > MAX_CORRECTION_TEXT:
+        raise ActionRefused(_("补正内容不能超过 %(n)s 字。") % {"n": MAX_CORRECTION_TEXT})
+    if len(uploads) > MAX_UPLOADS:
+        raise ActionRefused(_("最多上传 %(n)s 个文件。") % {"n": MAX_UPLOADS})
+    for upload in uploads:
+        validate_upload(upload)
+    with transaction.atomic():
+        locked = DisclosureRequest.objects.select_for_update().get(pk=request.pk)
+        if not applicant_policy.can(actor, "correct", locked):
+            raise ActionRefused(_("该申请当前不需要补正。"))
+        names = [add_attachment(actor=actor, owner=locked, upload=upload, policy=applicant_policy, kind="correction",
+                                permission="correct").original_name for upload in uploads]
+        message = Correspondence.objects.create(
+            owner_type=ContentType.objects.get_for_model(locked), owner_id=str(locked.pk), from_citizen=True,
+            subject=_("申请人补正"), body=text or _("（见所附文件）"), attachment_names=names,
+            author_label=_("申请人（门户网站）"))
+        record_event(actor=actor, event_type="disclosure.correction_submitted", target=locked,
+                     new={"files": len(names), "chars": len(text)})
+    return message
+
+
+def last_online_correction_day(request: DisclosureRequest) -> dt.date | None:
+    message = correspondence_of(request).filter(from_citizen=True).order_by("-sent_at").first()
+    return timezone.localdate(message.sent_at) if message else None
 
 
 def close_for_no_correction(*, actor: Actor, request: DisclosureRequest, closed_on: dt.date) -> DisclosureRequest:
@@ -682,3 +724,72 @@ def record_challenge_result(*, actor: Actor, request: DisclosureRequest, kind: s
                                            "result": ChallengeResult(result).label, "decided_on": decided_on,
                                            "note": (note or "").strip()[:300]})
     return found[0]
+
+
+# --- the public log of answered requests (依申请公开答复选登) ----------------------------------------------
+
+
+def _identity_left_in(request: DisclosureRequest, text: str) -> str | None:
+    """The applicant's own name (a natural person's), ID number, phone or e-mail, if `text` still holds one."""
+    compact = "".join(text.split())
+    checks = [(request.id_number, _("证件号码")), (request.phone, _("联系电话")), (request.email, _("电子邮箱"))]
+    if not request.is_organisation:
+        checks.insert(0, (request.applicant_name, _("姓名")))
+    for value, what in checks:
+        value = "".join((value or "").split())
+        if len(value) >= 2 and value in compact:
+            return str(what)
+    return None
+
+
+def publish_answer(*, actor: Actor, request: DisclosureRequest, title: str, text: str,
+                   public_file_ids: Iterable[int] = ()) -> DisclosureRequest:
+    """Publish a concluded request's answer in the public log: a title and the request's text without the
+    applicant's identity (refused while the applicant's name, ID number, phone or e-mail is still in it), the
+    reply, and those of the released files the office chooses."""
+    from yifa.publication import actions as publication
+
+    from .publication import ANSWERS
+    from .selectors import released_files
+
+    title, text = (title or "").strip(), (text or "").strip()
+    if not title or len(title) > 200:
+        raise ActionRefused(_("请填写公开标题（不超过 200 字）。"))
+    if not text or len(text) > 5000:
+        raise ActionRefused(_("请填写公开的申请内容（不超过 5000 字）。"))
+    found = _identity_left_in(request, f"{title}\n{text}")
+    if found:
+        raise ActionRefused(_("公开的标题或申请内容中仍有申请人的%(what)s，请删除后再公开。") % {"what": found})
+    chosen = {int(pk) for pk in public_file_ids}
+    files = list(released_files(request))
+    if chosen - {file.pk for file in files}:
+        raise ActionRefused(_("只能公开本申请答复时公开的文件。"))
+
+    def publish(locked: DisclosureRequest) -> None:
+        for file in files:
+            if file.is_public != (file.pk in chosen):
+                file.is_public = file.pk in chosen
+                file.save(update_fields=["is_public"])
+        publication.publish(actor=actor, record=locked, kind=ANSWERS)
+
+    return perform_transition(request, steps.PUBLISH_ANSWER, actor=actor, policy=request_policy, then=publish,
+                              changes={"answer_title": title, "answer_text": text},
+                              extra_event_values={"files": len(chosen)})
+
+
+def withdraw_answer(*, actor: Actor, request: DisclosureRequest, reason: str) -> DisclosureRequest:
+    from yifa.publication import actions as publication
+
+    from .publication import ANSWERS
+    from .selectors import released_files
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise ActionRefused(_("请填写撤回理由。"))
+
+    def take_down(locked: DisclosureRequest) -> None:
+        released_files(locked).filter(is_public=True).update(is_public=False)
+        publication.withdraw(actor=actor, record=locked, kind=ANSWERS, reason=reason[:500])
+
+    return perform_transition(request, steps.WITHDRAW_ANSWER, actor=actor, policy=request_policy, then=take_down,
+                              reason=reason[:500])

@@ -20,7 +20,7 @@ from yifa.org.models import Department
 from yifa.org.scoping import department_scope
 
 from . import fees
-from .documents import NOTICES, available_notices, notice_docx
+from .documents import DOCX, NOTICES, available_notices, notice_docx
 from .models import ApplicantType, ChallengeKind, DisclosureRequest
 from .registration import DISCLOSURE_REQUEST
 from .selectors import requests_visible_to
@@ -44,7 +44,7 @@ def request_notice(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if kind not in dict(available_notices(found)):
         raise Http404
     response = HttpResponse(
-        notice_docx(found, kind), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        notice_docx(found, kind), content_type=DOCX)
     filename = f"{found.reference}-{NOTICES[kind]}.docx"
     from urllib.parse import quote
 

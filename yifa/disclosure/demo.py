@@ -183,9 +183,26 @@ def load_disclosure_demo() -> str:
                 _run(item, step)
         made += 1
     made += load_current_requests(demo_today())
-    return _("%(total)s 件政府信息公开申请（本次新建 %(made)s 件），其中办理中 %(open)s 件。") % {
-        "total": DisclosureRequest.objects.count(), "made": made,
+    published = publish_demo_answers()
+    return _("%(total)s 件政府信息公开申请（本次新建 %(made)s 件），其中办理中 %(open)s 件；答复选登 %(published)s 件。") % {
+        "total": DisclosureRequest.objects.count(), "made": made, "published": published,
         "open": DisclosureRequest.objects.exclude(status=DisclosureRequest.Status.CONCLUDED).count()}
+
+
+def publish_demo_answers() -> int:
+    """The answer log: every answered request that released information and asked about public matters (not the
+    applicant's own records), titled as an office would, without the applicant."""
+    from yifa.publication.selectors import publication_of
+
+    for item in DisclosureRequest.objects.filter(outcome__in=("granted", "partial", "already_public")).select_related(
+            "department").order_by("pk"):
+        if publication_of(item) is not None or any(word in item.description for word in ("本人", "我", "本公司")):
+            continue
+        topic = item.description.rstrip("。").removeprefix("关于")
+        actions.publish_answer(actor=DEMO_LOADER, request=item, title=f"关于“{topic[:60]}”的申请", text=item.description)
+    from .selectors import published_answers
+
+    return published_answers().count()
 
 
 # --- the current work, around the demo's today -----------------------------------------------------------------

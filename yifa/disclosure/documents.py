@@ -20,6 +20,7 @@ from yifa.calendar.selectors import deadline_of
 from . import statute
 from .models import DisclosureRequest
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 NOTICES = {
     "receipt": _("政府信息公开申请登记回执"),
     "correction": _("补正申请告知书"),

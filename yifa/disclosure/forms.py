@@ -247,6 +247,31 @@ class ReplyForm(forms.Form):
         return data
 
 
+class FileChoiceField(forms.TypedMultipleChoiceField):
+    """Files of the case by id: the choices shown come from the form's initial data (the screen knows the case);
+    any id is accepted here and the action checks it belongs to the case (the API has no screen)."""
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value).isdigit() and len(str(value)) < 12
+
+
+class PublishAnswerForm(forms.Form):
+    title = forms.CharField(label=_("公开标题"), max_length=200,
+                            help_text=_("概括所申请的信息，如“关于2016年农村危房改造补助资金发放情况的申请”。"))
+    text = forms.CharField(label=_("公开的申请内容"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
+                           help_text=_("去除申请人姓名、证件号码、联系方式等身份信息；仍含申请人身份信息的不能公开。"))
+    public_files = FileChoiceField(label=_("一并公开的文件"), coerce=int, required=False,
+                                   widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["public_files"].choices = self.initial.get("file_choices", [])  # type: ignore[attr-defined]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("理由"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class TrackForm(forms.Form):
     code = forms.CharField(label=_("查询码"), max_length=20)
     phone = forms.CharField(label=_("申请时填写的联系电话"), max_length=30)
@@ -257,6 +282,14 @@ class TrackForm(forms.Form):
 
     def clean_phone(self) -> str:
         return normalise_phone(self.cleaned_data.get("phone", ""))
+
+
+class OnlineCorrectionForm(forms.Form):
+    """The applicant's answer to the 补正 notice, on the tracking page."""
+
+    text = forms.CharField(label=_("补正内容"), widget=forms.Textarea(attrs={"rows": 5}), required=False,
+                           max_length=5000)
+    attachments = MultipleFileField(label=_("补正材料（选填，最多 5 个文件）"), required=False)
 
 
 class ChallengeForm(forms.Form):

@@ -174,6 +174,11 @@ class DisclosureRequest(Case):
         "self", verbose_name=_("转自"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reply_summary = models.TextField(_("答复内容"), blank=True)
+    # The public log of answered requests (依申请公开答复选登): what the office publishes of the request, written
+    # by staff without the applicant's identity; the reply and the files it released go with it.
+    answer_title = models.CharField(_("公开标题"), max_length=200, blank=True)
+    answer_text = models.TextField(_("公开的申请内容"), blank=True,
+                                   help_text=_("申请所需信息的描述，去除申请人姓名、证件号码、联系方式等身份信息。"))
     # The day of the reply: what the annual report counts, and what the deadline is measured against.
     concluded_on = models.DateField(_("办结日"), null=True, blank=True, db_index=True)
 

@@ -16,6 +16,7 @@ from . import transitions as steps
 from .documents import available_notices
 from .models import DisclosureRequest
 from .policies import request_policy
+from .publication import ANSWERS
 from .statute import DISCLOSURE
 
 
@@ -38,6 +39,20 @@ def _enter_paper_request(actor: Any, data: dict[str, Any], files: list[Any]) -> 
 def _tell_tracking_code(request: DisclosureRequest) -> str:
     return gettext("查询码 %(code)s：请写在收件回执上交给申请人，凭查询码和联系电话可在网上查询办理进度。") % {
         "code": request.tracking_code}
+
+
+def _correction_initial(request: DisclosureRequest) -> dict[str, Any]:
+    day = actions.last_online_correction_day(request)
+    return {"day": day} if day else {}
+
+
+def _answer_initial(request: DisclosureRequest) -> dict[str, Any]:
+    from .selectors import released_files
+
+    files = list(released_files(request))
+    return {"title": request.answer_title, "text": request.answer_text or request.description,
+            "file_choices": [(file.pk, file.original_name) for file in files],
+            "public_files": [file.pk for file in files]}
 
 
 def _summary(request: DisclosureRequest) -> str:
@@ -64,7 +79,10 @@ DISCLOSURE_REQUEST = CaseType(
                  actor=u, request=r, channel=d["channel"], received_on=d["received_on"])),
         Step(steps.REQUEST_CORRECTION, forms.CorrectionForm, perform=lambda u, r, d, f: actions.request_correction(
             actor=u, request=r, items=d["items"], requested_on=d["requested_on"], correction_days=d["correction_days"])),
-        Step(steps.RECEIVE_CORRECTION, forms.DayForm, perform=lambda u, r, d, f: actions.receive_correction(
+        Step(steps.RECEIVE_CORRECTION, forms.DayForm, initial=_correction_initial,
+             help_text=_("申请人在网上补正的，收到日期默认为其提交补正之日，请核实后确认；答复期限自收到补正之日起重新计算"
+                         "（《政府信息公开条例》第三十条、第三十一条）。"),
+             perform=lambda u, r, d, f: actions.receive_correction(
             actor=u, request=r, corrected_on=d["day"])),
         Step(steps.CLOSE_NO_CORRECTION, forms.DayForm, perform=lambda u, r, d, f: actions.close_for_no_correction(
             actor=u, request=r, closed_on=d["day"])),
@@ -100,6 +118,13 @@ DISCLOSURE_REQUEST = CaseType(
         Step(steps.RECORD_CHALLENGE_RESULT, forms.ChallengeResultForm, perform=lambda u, r, d, f:
              actions.record_challenge_result(actor=u, request=r, kind=d["kind"], result=d["result"],
                                              decided_on=d["decided_on"], note=d["note"])),
+        Step(steps.PUBLISH_ANSWER, forms.PublishAnswerForm, initial=_answer_initial,
+             help_text=_("在网站“依申请公开答复选登”中公开本申请的答复，便于公众查阅已公开的信息、避免重复申请。"
+                         "申请人的身份信息不公开。"),
+             perform=lambda u, r, d, f: actions.publish_answer(
+                 actor=u, request=r, title=d["title"], text=d["text"], public_file_ids=d["public_files"])),
+        Step(steps.WITHDRAW_ANSWER, forms.ReasonForm, perform=lambda u, r, d, f: actions.withdraw_answer(
+            actor=u, request=r, reason=d["reason"])),
     ],
 )
 
@@ -107,7 +132,13 @@ MODULE = Module(
     "disclosure", verbose_name=_("依申请公开"),
     case_types=[DISCLOSURE_REQUEST],
     listings=[PublicListing("disclosure", label=_("依申请公开：在线提交政府信息公开申请"),
-                            url_name="disclosure:application", description=_("提交申请、查询办理进度和答复期限"))],
+                            url_name="disclosure:application", description=_("提交申请、查询办理进度和答复期限"),
+                            service_label=_("申请政府信息公开"),
+                            more=((_("查询办理进度"), "disclosure:track"), (_("我的申请"), "disclosure:mine"),
+                                  (_("答复选登"), "disclosure:answers"))),
+              PublicListing("disclosure_answers", label=_("依申请公开答复选登"), url_name="disclosure:answers",
+                            description=_("已经答复并公开的申请：先查一查，您需要的信息可能已经公开"))],
+    publication_kinds=[ANSWERS],
     demo=DemoLoader(50, "yifa.disclosure.demo.load_disclosure_demo"),
     statutes=[DISCLOSURE],
     daily_jobs=[DailyJob("disclosure.consultation_lapse", _("征求意见期限届满，恢复计算答复期限"),
@@ -118,6 +149,7 @@ MODULE = Module(
         "disclosure.submitted": _("提交政府信息公开申请"),
         "disclosure.registered": _("登记申请"),
         "disclosure.correction_requested": _("告知补正"),
+        "disclosure.correction_submitted": _("申请人在线补正"),
         "disclosure.corrected": _("收到补正"),
         "disclosure.closed_no_correction": _("逾期未补正，不再处理"),
         "disclosure.consultation_started": _("征求意见"),
@@ -131,5 +163,7 @@ MODULE = Module(
         "disclosure.replied": _("答复申请"),
         "disclosure.challenge_recorded": _("登记复议或诉讼"),
         "disclosure.challenge_decided": _("登记复议或诉讼结果"),
+        "disclosure.answer_published": _("公开答复"),
+        "disclosure.answer_withdrawn": _("撤回公开的答复"),
     },
 )

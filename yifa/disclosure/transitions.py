@@ -55,6 +55,37 @@ RECORD_CHALLENGE_RESULT = Transition(
     "record_challenge_result", _("登记复议或诉讼结果"), ANY_STATUS, None, "handle", "disclosure.challenge_decided",
     guards=(Guard("pending_challenge", _("有尚未审结的复议或诉讼"), _no_pending_challenge),))
 
+# The public log of answered requests: a concluded request's answer published, or taken down (no status change).
+LOGGABLE_OUTCOMES = frozenset({"granted", "partial", "already_public", "refused", "unavailable"})
+
+
+def _loggable(request: DisclosureRequest) -> Promise | None:
+    if request.outcome not in LOGGABLE_OUTCOMES:
+        return _("只有予以公开、部分公开、已主动公开、不予公开或无法提供的答复可以公开选登。")
+    return None
+
+
+def _not_published(request: DisclosureRequest) -> Promise | None:
+    from yifa.publication.selectors import publication_of
+
+    return _("该答复已经公开。") if publication_of(request) is not None else None
+
+
+def _published(request: DisclosureRequest) -> Promise | None:
+    from yifa.publication.selectors import publication_of
+
+    return _("该答复没有公开。") if publication_of(request) is None else None
+
+
+PUBLISH_ANSWER = Transition(
+    "publish_answer", _("公开答复（答复选登）"), frozenset({S.CONCLUDED}), None, "publish_answer",
+    "disclosure.answer_published",
+    guards=(Guard("loggable_outcome", _("答复类型可以公开"), _loggable),
+            Guard("not_published", _("尚未公开"), _not_published)))
+WITHDRAW_ANSWER = Transition(
+    "withdraw_answer", _("撤回公开的答复"), frozenset({S.CONCLUDED}), None, "publish_answer",
+    "disclosure.answer_withdrawn", guards=(Guard("published", _("已经公开"), _published),))
+
 STEPS = [REGISTER, REQUEST_CORRECTION, RECEIVE_CORRECTION, CLOSE_NO_CORRECTION, START_CONSULTATION, END_CONSULTATION,
          EXTEND, SET_LONGER_PERIOD, NOTIFY_FEE, RECORD_PAYMENT, CLOSE_FEE_UNPAID, TRANSFER, REPLY,
-         RECORD_CHALLENGE, RECORD_CHALLENGE_RESULT]
+         RECORD_CHALLENGE, RECORD_CHALLENGE_RESULT, PUBLISH_ANSWER, WITHDRAW_ANSWER]

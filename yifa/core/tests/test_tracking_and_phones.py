@@ -149,7 +149,7 @@ def _filed_through_the_form(client, department, phone):
 )
 def test_the_disclosure_tracking_page_finds_a_request_by_its_phone_however_it_is_typed(client, department, stored, typed):
     request = _filed_through_the_form(client, department, stored)
-    response = client.post("/yishenqing/chaxun/", {"code": request.tracking_code, "phone": typed})
+    response = client.post("/yishenqing/chaxun/", {"code": request.tracking_code, "phone": typed}, follow=True)
     assert response.status_code == 200
     assert response.context["item"] == request
     assert request.reference in response.content.decode()
@@ -158,7 +158,7 @@ def test_the_disclosure_tracking_page_finds_a_request_by_its_phone_however_it_is
 def test_the_disclosure_tracking_page_reads_the_code_as_typed(client, filed):
     request = filed("0455-7771365")
     typed = request.tracking_code.lower().replace("-", " ")
-    response = client.post("/yishenqing/chaxun/", {"code": typed, "phone": "04557771365"})
+    response = client.post("/yishenqing/chaxun/", {"code": typed, "phone": "04557771365"}, follow=True)
     assert response.status_code == 200
     assert response.context["item"] == request
 

@@ -94,6 +94,13 @@ def test_a_request_across_new_year_2017_corrected_consulted_and_answered(page, l
 
         track(page, request)
         assert "待申请人补正" in page.content() and "计时中止" in page.content()
+        # The applicant answers the notice on the tracking page, with a file.
+        page.fill("#id_text", "所需文件为肇发改〔2016〕88号立项批复。")
+        page.set_input_files("#id_attachments", files=[{"name": "补正说明.pdf", "mimeType": "application/pdf",
+                                                         "buffer": b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n"}])
+        page.get_by_role("button", name="提交补正").click()
+        page.wait_for_load_state()
+        assert "补正材料已提交" in page.content() and "补正说明.pdf" in page.content()
         screenshot(page, "disclosure-track-correction")
 
         clock.move_to(at(dt.date(2017, 1, 5)))
@@ -123,8 +130,22 @@ def test_a_request_across_new_year_2017_corrected_consulted_and_answered(page, l
         assert (request.status, request.outcome, request.concluded_on) == ("concluded", "granted", dt.date(2017, 2, 20))
 
         track(page, request)
-        assert "已于 2017-02-20 答复" in page.content()
+        assert "已于 2017-02-20 答复" in page.content() and "提供立项批复文件复印件。" in page.content()
+        with page.expect_download() as download:
+            page.get_by_role("link", name="政府信息公开申请答复书（Word）").click()
+        assert download.value.suggested_filename.endswith(".docx")
         screenshot(page, "disclosure-track-answered")
+
+        login(page, "editor")
+        step(page, request, "公开答复（答复选登）", {"#id_title": "关于2016年城区道路改造工程立项批复的申请",
+                                                  "#id_text": "2016年城区道路改造工程的立项批复文件。"})
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(page.base_url + "/yishenqing/dafu/")
+        page.get_by_role("link", name="关于2016年城区道路改造工程立项批复的申请").click()
+        page.wait_for_url("**/yishenqing/dafu/*/")
+        page.wait_for_load_state()
+        assert "提供立项批复文件复印件。" in page.content() and "王建国" not in page.content()
+        screenshot(page, "disclosure-answer-phone")
 
 
 def test_a_request_across_the_2017_national_day_week(page, live_server, staff, department):

@@ -117,7 +117,8 @@ def test_a_robot_filling_the_hidden_field_is_turned_away(client, form_data):
 
 def test_tracking_shows_the_due_date_and_how_it_was_computed(client, registered):
     request = registered(dt.date(2017, 9, 20))
-    body = client.post("/yishenqing/chaxun/", {"code": request.tracking_code, "phone": "13804551234"}).content.decode()
+    body = client.post("/yishenqing/chaxun/", {"code": request.tracking_code, "phone": "13804551234"},
+                       follow=True).content.decode()
     assert "2017-10-17" in body  # 15 working days: the 2007 text governs a 2017 request
     assert "到期日是怎样算出的" in body and "调休上班日" in body
     assert "机关登记，开始计算答复期限" in body
