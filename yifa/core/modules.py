@@ -42,6 +42,19 @@ class PublicListing:
     label: Label
     url_name: str
     description: Label = ""
+    # A service a citizen comes to do (file a request, leave a message): the home page's 办事服务 band shows it
+    # under this short label, with `more` as further links ((label, url name), e.g. tracking a request).
+    service_label: Label = ""
+    more: Sequence[tuple[Label, str]] = ()
+
+    def more_links(self) -> list[tuple[str, str]]:
+        links = []
+        for label, url_name in self.more:
+            try:
+                links.append((str(label), reverse(url_name)))
+            except NoReverseMatch:
+                continue
+        return links
 
     @property
     def url(self) -> str | None:
@@ -197,6 +210,11 @@ def case_types() -> list[CaseType]:
 
 def listings() -> list[PublicListing]:
     return list(_each("listings"))
+
+
+def services() -> list[PublicListing]:
+    """The listings that are services (the home page's 办事服务 band), in module order."""
+    return [item for item in _each("listings") if item.service_label and item.url]
 
 
 def listing(name: str) -> PublicListing | None:

@@ -50,7 +50,9 @@ MODULE = Module(
     case_types=[PUBLIC_MESSAGE],
     publication_kinds=[MESSAGES],
     listings=[PublicListing("interaction", label=_("我要留言：向市政府各部门留言"), url_name="interaction:submit",
-                            description=_("部门答复后在“留言选登”中公开；凭查询码可查询办理情况"))],
+                            description=_("部门答复后在“留言选登”中公开；凭查询码可查询办理情况"),
+                            service_label=_("我要留言"),
+                            more=((_("留言查询"), "interaction:lookup"), (_("留言选登"), "interaction:published")))],
     website_checks=[unanswered_messages],
     demo=DemoLoader(60, "yifa.interaction.demo.load_interaction_demo"),
     event_types={

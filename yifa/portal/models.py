@@ -171,7 +171,10 @@ class HomePage(PortalPage):
         from .selectors import home_sections
 
         context = super().get_context(request, *args, **kwargs)
+        from yifa.core import modules
+
         context["sections"] = home_sections(self)
+        context["services"] = modules.services()
         return context
 
 

@@ -16,7 +16,8 @@ COLUMNS: list[tuple] = [
     ("gzdt", "工作动态", "news", False, "", []),
     ("tzgg", "通知公告", "notice", True, "", []),
     ("zwgk", "政务公开", "guide", True, "", [
-        ("gkzn", "政府信息公开指南", "guide", True, "disclosure", []),
+        ("gkzn", "政府信息公开指南", "guide", True, "", []),
+        ("ysqgk", "依申请公开", "guide", True, "disclosure", []),
         ("gkzd", "政府信息公开制度", "guide", True, "", []),
         ("fdzdgk", "法定主动公开内容", "notice", True, "", []),
         # Its reports are generated from records by the reports module (roadmap); none is typed in here.
