@@ -131,5 +131,6 @@ MODULE = Module(
         "disclosure.replied": _("答复申请"),
         "disclosure.challenge_recorded": _("登记复议或诉讼"),
         "disclosure.challenge_decided": _("登记复议或诉讼结果"),
+        "disclosure.redacted": _("删除处理（部分公开）"),
     },
 )
