@@ -169,3 +169,42 @@ def mask_term(term: str) -> str:
     the record of what was removed does not repeat a name or an ID number."""
     return term[0] + "＊" * (len(term) - 1)
 
+
+
+def grounds(reasons: list[str], other_reason: str, text: Any) -> list[str]:
+    """Each reason with the article of the governing text that allows it: 保护第三方合法权益（第十五条）."""
+    labels = dict(Reason.choices)
+    articles = ARTICLES.get(text.name, {})
+    named = [f"{labels[code]}（{articles[code]}）" if code in articles else str(labels[code])
+             for code in reasons if code in labels]
+    return [*named, other_reason] if other_reason else named
+
+
+def reply_lines(request: Any) -> list[str]:
+    """What the reply says of the redacted documents when it releases in part (2019 art.37: the parts withheld
+    and why; 2007 art.22): one line for the rule, one per document. In the caller's language (the notices
+    render in Chinese)."""
+    from .models import Outcome
+
+    if request.outcome != Outcome.PARTIAL:
+        return []
+    redactions = list(request.redactions.select_related("source"))
+    if not redactions:
+        return []
+    from . import statute
+
+    text = statute.text_for(request.received_on or request.submitted_at.date())
+    lines = [_("您申请公开的信息中含有不应当公开的内容，本机关已作区分处理，向您提供可以公开的部分（%(basis)s）：") % {
+        "basis": text.cite(PARTIAL_ARTICLE.get(text.name, ""))}]
+    for number, made in enumerate(redactions, start=1):
+        parts = []
+        if made.areas:
+            parts.append(_("第 %(pages)s 页的 %(n)s 处内容") % {
+                "pages": "、".join(str(page) for page in made.page_numbers()), "n": len(made.areas)})
+        removed = sum(item["count"] for item in made.terms_found)
+        if removed:
+            parts.append(_("%(n)s 处文字") % {"n": removed})
+        lines.append(_("%(number)s. 《%(name)s》：删除了%(parts)s，理由：%(grounds)s。") % {
+            "number": number, "name": made.source.original_name, "parts": _("，以及 ").join(parts),
+            "grounds": "；".join(grounds(made.reasons, made.other_reason, text))})
+    return lines

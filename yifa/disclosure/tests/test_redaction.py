@@ -3,6 +3,7 @@ was; only the request's handlers redact, before the reply; hostile files are ref
 
 import datetime as dt
 import hashlib
+import json
 import time
 import zlib
 
@@ -288,3 +289,102 @@ def test_an_image_that_inflates_to_gigabytes_is_refused_in_words_within_bounded_
     with pytest.raises(ActionRefused, match="过于复杂"):
         redaction.render_page(data, 0)
     assert time.monotonic() - started < 15
+
+
+# --- the screens and the reply ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def as_user(client):
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
+
+
+def test_the_officer_uploads_draws_and_previews_the_released_copy(as_user, editor, handling):
+    client = as_user(editor)
+    case = client.get(f"/admin/cases/disclosure-request/{handling.pk}/").content.decode()
+    assert "删除处理（部分公开）" in case and f"/admin/disclosure/{handling.pk}/redaction/" in case
+    data = pdf(["申请人：张三丰", "批复文号：肇发改〔2017〕12号"], ["第二页"])
+    response = client.post(f"/admin/disclosure/{handling.pk}/redaction/", {"file": upload(data)})
+    source = attachments_of(handling).get()
+    assert response.status_code == 302 and response["Location"] == f"/admin/disclosure/{handling.pk}/redaction/{source.pk}/"
+    screen = client.get(response["Location"]).content.decode()
+    assert screen.count('class="yifa-redact__page"') == 2 and 'data-width="595.00"' in screen
+    assert "保护第三方合法权益（第十五条）" not in screen  # a 2017 request: the 2007 text's articles
+    assert "保护第三方合法权益（第十四条第四款）" in screen
+    image = client.get(f"/admin/disclosure/{handling.pk}/page/{source.pk}/0.png")
+    assert image.status_code == 200 and image["Content-Type"] == "image/png" and image.content[:4] == b"\x89PNG"
+    area = where(data, "张三丰")
+    response = client.post(response["Location"], {"areas": json.dumps([area]), "terms": "", "reasons": ["third_party_rights"]})
+    made = Redaction.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/admin/disclosure/{handling.pk}/redaction/result/{made.pk}/"
+    preview = client.get(response["Location"]).content.decode()
+    assert "保护第三方合法权益（第十四条第四款）" in preview and f"/page/{made.result.pk}/0.png" in preview
+    assert "张三丰" not in text_of(made.result.file.open("rb").read())
+
+
+def test_bad_input_on_the_screen_is_a_message_and_the_areas_come_back(as_user, editor, original, handling):
+    source = original(pdf(["张三丰"]))
+    url = f"/admin/disclosure/{handling.pk}/redaction/{source.pk}/"
+    client = as_user(editor)
+    for areas in ("{not json", '"a string"'):
+        response = client.post(url, {"areas": areas, "reasons": ["third_party_rights"]})
+        assert response.status_code == 200 and "删除区域的格式不正确" in response.content.decode()
+    drawn = json.dumps([{"page": 0, "rect": [70, 80, 150, 110]}])
+    response = client.post(url, {"areas": drawn, "reasons": []})
+    body = response.content.decode()
+    assert response.status_code == 200 and "请选择删除理由" in body and "[{&quot;page&quot;: 0" in body
+    assert not Redaction.objects.exists()
+
+
+def test_a_broken_pdf_on_upload_is_a_message(as_user, editor, handling):
+    response = as_user(editor).post(f"/admin/disclosure/{handling.pk}/redaction/",
+                                    {"file": upload(b"%PDF-1.4\n\x00 not really a pdf " * 10)})
+    assert response.status_code == 200 and "文件已损坏" in response.content.decode()
+    assert attachments_of(handling).count() == 0
+
+
+def test_who_sees_what(as_user, editor, legal_officer, outsider, original, handling):
+    source = original(pdf(["张三丰"]))
+    made = actions.redact_document(actor=editor, request=handling, attachment=source, terms=["张三丰"],
+                                   reasons=["third_party_rights"])
+    urls = [f"/admin/disclosure/{handling.pk}/redaction/", f"/admin/disclosure/{handling.pk}/redaction/{source.pk}/",
+            f"/admin/disclosure/{handling.pk}/redaction/result/{made.pk}/",
+            f"/admin/disclosure/{handling.pk}/page/{source.pk}/0.png"]
+    client = as_user(outsider)
+    assert [client.get(url).status_code for url in urls] == [404, 404, 404, 404]
+    client = as_user(legal_officer)  # supervises: sees the copies, does not redact
+    assert [client.get(url).status_code for url in urls] == [200, 302, 200, 200]  # Wagtail answers a refusal with its "no permission" redirect
+    assert client.post(urls[0], {"file": upload(pdf(["x"]))}).status_code == 302 and attachments_of(handling).count() == 2
+    case = client.get(f"/admin/cases/disclosure-request/{handling.pk}/").content.decode()
+    assert made.result.original_name in case and f"/redaction/{source.pk}/" not in case
+
+
+def test_the_reply_of_a_partial_disclosure_lists_the_reasons_with_their_articles(editor, original, registered):
+    from yifa.disclosure.documents import notice_docx, notice_text
+
+    request = registered(D(2019, 9, 20))  # the 2019 text
+    source = actions.add_original(actor=editor, request=request, upload=upload(pdf(["张三丰", "讨论稿"])))
+    actions.redact_document(actor=editor, request=request, attachment=source, terms=["张三丰"],
+                            areas=[{"page": 0, "rect": [60, 120, 200, 150]}],
+                            reasons=["third_party_rights", "process_information"], other_reason="涉及未成年人")
+    actions.reply_request(actor=editor, request=request, outcome="partial", replied_on=D(2019, 10, 9),
+                          summary="提供批复文件，删除不应公开的部分。")
+    lines = notice_text(request, "reply")
+    assert "您申请公开的信息中含有不应当公开的内容，本机关已作区分处理，向您提供可以公开的部分（《政府信息公开条例》（2019年修订）第三十七条）：" in lines
+    assert ("1. 《立项批复.pdf》：删除了第 1 页的 1 处内容，以及 1 处文字，理由：保护第三方合法权益（第十五条）；"
+            "属于四类过程性信息（第十六条第二款）；涉及未成年人。") in lines
+    assert notice_docx(request, "reply")[:2] == b"PK"
+
+
+def test_a_reply_that_releases_in_full_says_nothing_of_redaction(editor, original, handling):
+    from yifa.disclosure.documents import notice_text
+
+    source = original(pdf(["张三丰"]))
+    actions.redact_document(actor=editor, request=handling, attachment=source, terms=["张三丰"],
+                            reasons=["third_party_rights"])
+    actions.reply_request(actor=editor, request=handling, outcome="granted", replied_on=D(2017, 10, 9), summary="提供。")
+    assert not any("区分处理" in line for line in notice_text(handling, "reply"))
