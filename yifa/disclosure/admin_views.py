@@ -242,8 +242,9 @@ def redaction_result(request: HttpRequest, pk: int, redaction_id: int) -> HttpRe
     title = _("删除处理后的文本：%(name)s") % {"name": made.result.original_name}
     return TemplateResponse(request, "disclosure/admin/redaction_result.html", {
         "case": found, "made": made, "error": error, "grounds": redaction.grounds(made.reasons, made.other_reason, text),
-        "pages": [{"number": index + 1, "url": reverse("disclosure_page", args=[found.pk, made.result.pk, index])}
-                  for index in range(len(pages))],
+        "pages": [{"number": index + 1, "width": width, "height": height,
+                   "url": reverse("disclosure_page", args=[found.pk, made.result.pk, index])}
+                  for index, (width, height) in enumerate(pages)],
         "download_url": reverse(f"{DISCLOSURE_REQUEST.kind}:attachment", args=[found.pk, made.result.pk]),
         "reply_url": reverse(f"{DISCLOSURE_REQUEST.kind}:step", args=[found.pk, "reply"]),
         "may_redact": request_policy.can(request.user, "handle", found) and not found.is_closed,

@@ -152,9 +152,9 @@ def redact(data: bytes, params: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         for rect in rects:
             page.add_redact_annot(rect, fill=BLACK)
         if rects:
-            page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
-                                  graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
-                                  text=pymupdf.PDF_REDACT_TEXT_REMOVE)
+            page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS,  # type: ignore[attr-defined]
+                                  graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,  # type: ignore[attr-defined]
+                                  text=pymupdf.PDF_REDACT_TEXT_REMOVE)  # type: ignore[attr-defined]
             marked[page.number] = rects
     doc.scrub(attached_files=True, clean_pages=False, embedded_files=True, hidden_text=False, javascript=True,
               metadata=True, redactions=False, remove_links=False, reset_fields=True, reset_responses=True,
@@ -163,7 +163,7 @@ def redact(data: bytes, params: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
     # A full rewrite: objects of earlier incremental saves (which may still hold the text) are dropped.
     output = doc.tobytes(garbage=4, deflate=True)
 
-    check = pymupdf.open(stream=output, filetype="pdf")
+    check: Any = pymupdf.open(stream=output, filetype="pdf")
     for page in check:
         for term in terms:
             if page.search_for(term):

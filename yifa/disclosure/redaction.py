@@ -29,14 +29,14 @@ from .models import Reason
 # state secrets, trade secrets and privacy; art.8 the 三安全一稳定; the others had no article of their own).
 REDACTION_REASONS = (Reason.STATE_SECRET, Reason.LAW_FORBIDS, Reason.THREE_SAFETY, Reason.THIRD_PARTY_RIGHTS,
                      Reason.INTERNAL_AFFAIRS, Reason.PROCESS_INFORMATION, Reason.ENFORCEMENT_FILES)
-ARTICLES = {
+ARTICLES: dict[str, dict[str, str]] = {
     "2019年修订": {Reason.STATE_SECRET: "第十四条", Reason.LAW_FORBIDS: "第十四条", Reason.THREE_SAFETY: "第十四条",
                    Reason.THIRD_PARTY_RIGHTS: "第十五条", Reason.INTERNAL_AFFAIRS: "第十六条第一款",
                    Reason.PROCESS_INFORMATION: "第十六条第二款", Reason.ENFORCEMENT_FILES: "第十六条第二款"},
     "2007年": {Reason.STATE_SECRET: "第十四条第四款", Reason.THIRD_PARTY_RIGHTS: "第十四条第四款",
               Reason.THREE_SAFETY: "第八条"},
 }
-PARTIAL_ARTICLE = {"2019年修订": "第三十七条", "2007年": "第二十二条"}
+PARTIAL_ARTICLE: dict[str, str] = {"2019年修订": "第三十七条", "2007年": "第二十二条"}
 
 MAX_AREAS = 2000
 MAX_TERMS = 20
@@ -173,7 +173,7 @@ def mask_term(term: str) -> str:
 
 def grounds(reasons: list[str], other_reason: str, text: Any) -> list[str]:
     """Each reason with the article of the governing text that allows it: 保护第三方合法权益（第十五条）."""
-    labels = dict(Reason.choices)
+    labels: dict[str, Any] = dict(Reason.choices)
     articles = ARTICLES.get(text.name, {})
     named = [f"{labels[code]}（{articles[code]}）" if code in articles else str(labels[code])
              for code in reasons if code in labels]
