@@ -75,6 +75,7 @@ ATTACHMENT_KINDS = {
     "released": _("公开的信息"),
     "redacted": _("处理后公开的文本"),
     "draft_release": _("拟公开的信息（待审核）"),
+    "original": _("原件（内部留存）"),
 }
 
 

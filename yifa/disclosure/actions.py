@@ -23,29 +23,29 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from yifa.audit.actions import record_event
+from yifa.audit.actions import actor_label, check_actor, record_event
 from yifa.audit.actors import Actor, PublicVisitor, SystemJob
 from yifa.calendar import actions as deadlines
 from yifa.calendar.engine import compute_deadline
 from yifa.calendar.periods import Period, SuspensionReason, Unit
 from yifa.calendar.selectors import deadline_of
 from yifa.calendar.workcalendar import current_calendar
-from yifa.casework.attachments import add_attachment, correspondence_of, validate_upload
-from yifa.casework.models import Correspondence
+from yifa.casework.attachments import add_attachment, attachments_of, correspondence_of, validate_upload
+from yifa.casework.models import Attachment, Correspondence
 from yifa.casework.references import next_reference
 from yifa.casework.signals import case_opened
 from yifa.casework.transitions import perform_transition
 from yifa.core.errors import ActionRefused
 from yifa.org.models import Department
 
-from . import fees, statute
+from . import fees, redaction, statute
 from . import transitions as steps
 from .models import (
     REASONS_OF,
@@ -54,6 +54,7 @@ from .models import (
     Channel,
     DisclosureRequest,
     Outcome,
+    Redaction,
     ReplyChallenge,
 )
 from .policies import applicant_policy, request_policy
@@ -793,3 +794,73 @@ def withdraw_answer(*, actor: Actor, request: DisclosureRequest, reason: str) ->
 
     return perform_transition(request, steps.WITHDRAW_ANSWER, actor=actor, policy=request_policy, then=take_down,
                               reason=reason[:500])
+# --- redaction for partial disclosure (2019 art.37; 2007 art.22) --------------------------------------
+
+
+ORIGINAL = "original"  # a document as the department holds it: internal, never released as it is
+REDACTED = "redacted"  # the copy with what may not be released removed: what the applicant receives
+
+
+def _redactable(request: DisclosureRequest) -> None:
+    if request.is_closed:
+        raise ActionRefused(_("该申请已办结：删除处理须在答复之前完成，答复书据此说明删除理由。"))
+
+
+def add_original(*, actor: Actor, request: DisclosureRequest, upload: UploadedFile) -> Attachment:
+    """A document the applicant asked for, as the department holds it, put on the request to be redacted
+    before release. It stays internal (kind "original"); only a redacted copy goes to the applicant."""
+    check_actor(request_policy, actor, "handle", request)
+    _redactable(request)
+    if validate_upload(upload) != "pdf":
+        raise ActionRefused(_("只能对 PDF 文件进行删除处理；请先将文件转换为 PDF 再上传。"))
+    redaction.page_sizes(upload.read())  # refuses, in words, what cannot be redacted (encrypted, broken…)
+    upload.seek(0)
+    with transaction.atomic():
+        return add_attachment(actor=actor, owner=request, upload=upload, policy=request_policy, kind=ORIGINAL,
+                              permission="handle")
+
+
+def redact_document(*, actor: Actor, request: DisclosureRequest, attachment: Attachment, areas: Any = (),
+                    terms: Any = (), reasons: Iterable[str] = (), other_reason: str = "") -> Redaction:
+    """Make the released copy of one of the request's PDFs with the parts that may not be released really
+    removed — the text under each area and every occurrence of each term, the image pixels under each area —
+    and the reasons recorded for the reply (2019 art.37: the reply explains why the rest is withheld).
+
+    The original stays as it was and internal. Only the request's handlers may do this, before the reply."""
+    check_actor(request_policy, actor, "handle", request)
+    _redactable(request)
+    if not attachments_of(request).filter(pk=attachment.pk).exists():
+        raise ActionRefused(_("该文件不是本申请的附件。"))
+    if attachment.extension != "pdf":
+        raise ActionRefused(_("只能对 PDF 文件进行删除处理；请先将文件转换为 PDF 再上传。"))
+    reasons = list(dict.fromkeys(reasons))
+    if any(reason not in redaction.REDACTION_REASONS for reason in reasons):
+        raise ActionRefused(_("删除理由须从不予公开的法定情形中选择，或填写其他理由。"))
+    other_reason = " ".join((other_reason or "").split())[:300]
+    if not reasons and not other_reason:
+        raise ActionRefused(_("请选择删除理由（答复书须说明不予公开部分的理由）。"))
+    areas = redaction.clean_areas(areas)
+    terms = redaction.clean_terms(terms)
+    if not areas and not terms:
+        raise ActionRefused(_("请在页面上框选要删除的区域，或填写要删除的文字。"))
+    with attachment.file.open("rb") as source:
+        data = source.read()
+    # The PDF work runs outside the transaction: it may take seconds, and it writes nothing.
+    done = redaction.redact(data, areas=areas, terms=terms)
+    stem = attachment.original_name.rsplit(".", 1)[0]
+    upload = SimpleUploadedFile(f"{stem}（删除处理后）.pdf"[-200:], done.pdf, content_type="application/pdf")
+    found = [{"term": redaction.mask_term(term), "count": count} for term, count in zip(terms, done.found, strict=True)]
+    with transaction.atomic():
+        locked = DisclosureRequest.objects.select_for_update().get(pk=request.pk)
+        _redactable(locked)
+        result = add_attachment(actor=actor, owner=locked, upload=upload, policy=request_policy, kind=REDACTED,
+                                permission="handle")
+        made = Redaction.objects.create(
+            request=locked, source=attachment, result=result, reasons=reasons, other_reason=other_reason,
+            areas=areas, terms_found=found, created_by_label=actor_label(actor))
+        record_event(actor=actor, event_type="disclosure.redacted", target=locked, new={
+            "source": attachment.original_name, "result": result.original_name,
+            "reasons": made.reason_labels(), "areas": len(areas), "pages": made.page_numbers(),
+            "terms": [f"{item['term']} × {item['count']}" for item in found],
+        })
+    return made

@@ -1,17 +1,22 @@
 """Back-office screens of disclosure requests that no generic case screen can show: the notices as .docx,
-the annual-report statistics and the fee calculator. The queue, the case screen and the steps are the
+the annual-report statistics, the fee calculator and redaction (删除处理) of documents released in part. The queue, the case screen and the steps are the
 generic case screens (`yifa.casework.viewsets`), from the declaration in `registration.py`."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from yifa.casework.attachments import attachments_of
+from yifa.casework.models import Attachment
 from yifa.casework.selectors import case_or_404
 from yifa.core.breadcrumbs import breadcrumbs
 from yifa.core.errors import ActionRefused
@@ -19,10 +24,12 @@ from yifa.core.params import id_param, int_param
 from yifa.org.models import Department
 from yifa.org.scoping import department_scope
 
-from . import fees
+from . import actions, fees, redaction, statute
 from .documents import DOCX, NOTICES, available_notices, notice_docx
+from .forms import OriginalUploadForm, RedactionForm
 from .models import ApplicantType, ChallengeKind, DisclosureRequest
-from .registration import DISCLOSURE_REQUEST
+from .policies import request_policy
+from .registration import DISCLOSURE_REQUEST, redaction_panel
 from .selectors import requests_visible_to
 from .statistics import (
     CHALLENGE_COLUMNS,
@@ -116,3 +123,149 @@ def fee_calculator(request: HttpRequest) -> HttpResponse:
         "page_title": title, "header_title": title, "header_icon": "cog",
         "breadcrumbs_items": breadcrumbs((reverse(f"{DISCLOSURE_REQUEST.kind}:index"), _("依申请公开")), ("", title)),
     })
+
+
+# --- 删除处理: redacting a document before it is released in part (2019 art.37) ------------------------
+
+
+def _case_url(found: DisclosureRequest) -> str:
+    return reverse(f"{DISCLOSURE_REQUEST.kind}:case", args=[found.pk])
+
+
+def _redaction_crumbs(found: DisclosureRequest, *more: tuple[str, str]) -> list[dict[str, str]]:
+    return breadcrumbs((reverse(f"{DISCLOSURE_REQUEST.kind}:index"), _("依申请公开")),
+                       (_case_url(found), found.reference), *more)
+
+
+def _pdf_or_404(found: DisclosureRequest, attachment_id: int) -> Attachment:
+    attachment = attachments_of(found).filter(pk=attachment_id, extension="pdf").first()
+    if attachment is None:
+        raise Http404
+    return attachment
+
+
+def _read(attachment: Attachment) -> bytes:
+    with attachment.file.open("rb") as source:
+        return source.read()
+
+
+def _refused(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return "；".join(str(message) for message in error.messages)
+    return str(getattr(error, "message", "") or error) or _("您没有权限执行此操作。")
+
+
+def reason_choices(found: DisclosureRequest) -> list[tuple[str, str]]:
+    """The grounds for withholding a part, each with the article of the text governing the request."""
+    text = statute.text_for(found.received_on or timezone.localdate())
+    return [(code, redaction.grounds([code], "", text)[0]) for code in redaction.REDACTION_REASONS]
+
+
+def redaction_home(request: HttpRequest, pk: int) -> HttpResponse:
+    """The request's PDFs, each with a link to redact it; the copies made so far; an upload for an original."""
+    found = _request_or_404(request, pk)
+    may_redact = request_policy.can(request.user, "handle", found) and not found.is_closed
+    form = OriginalUploadForm()
+    if request.method == "POST":
+        if not may_redact:
+            raise PermissionDenied
+        form = OriginalUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                added = actions.add_original(actor=request.user, request=found, upload=form.cleaned_data["file"])
+            except (ActionRefused, PermissionDenied, ValidationError) as error:
+                form.add_error("file", _refused(error))
+            else:
+                messages.success(request, _("已上传：%(name)s。请框选或填写要删除的内容。") % {"name": added.original_name})
+                return redirect("disclosure_redact", pk=found.pk, attachment_id=added.pk)
+    title = _("删除处理（部分公开）")
+    return TemplateResponse(request, "disclosure/admin/redaction_home.html", {
+        "case": found, "form": form, "may_redact": may_redact,
+        "panel_context": {**redaction_panel(request, found), "case": found},
+        "page_title": title, "header_title": title, "header_icon": "doc-full",
+        "breadcrumbs_items": _redaction_crumbs(found, ("", title)),
+    })
+
+
+def redact_screen(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponse:
+    """Each page as an image to draw areas on, the texts to remove, the reasons; saving makes the copy."""
+    found = _request_or_404(request, pk)
+    if not request_policy.can(request.user, "handle", found):
+        raise PermissionDenied
+    attachment = _pdf_or_404(found, attachment_id)
+    choices = reason_choices(found)
+    error = ""
+    form = RedactionForm(reason_choices=choices)
+    if request.method == "POST":
+        form = RedactionForm(request.POST, reason_choices=choices)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                made = actions.redact_document(actor=request.user, request=found, attachment=attachment,
+                                               areas=data["areas"], terms=data["terms"], reasons=data["reasons"],
+                                               other_reason=data["other_reason"])
+            except (ActionRefused, PermissionDenied, ValidationError) as refused:
+                error = _refused(refused)
+            else:
+                messages.success(request, _("已生成删除处理后的文本，请核对预览。"))
+                return redirect("disclosure_redaction_result", pk=found.pk, redaction_id=made.pk)
+    pages: list[tuple[float, float]] = []
+    try:
+        pages = redaction.page_sizes(_read(attachment))
+    except ActionRefused as refused:
+        error = error or refused.message
+    title = _("删除处理：%(name)s") % {"name": attachment.original_name}
+    return TemplateResponse(request, "disclosure/admin/redact.html", {
+        "case": found, "attachment": attachment, "form": form, "error": error, "closed": found.is_closed,
+        "pages": [{"index": index, "number": index + 1, "width": width, "height": height,
+                   "url": reverse("disclosure_page", args=[found.pk, attachment.pk, index])}
+                  for index, (width, height) in enumerate(pages)],
+        "page_title": title, "header_title": title, "header_icon": "doc-full",
+        "breadcrumbs_items": _redaction_crumbs(found, (reverse("disclosure_redaction", args=[found.pk]),
+                                                       _("删除处理")), ("", attachment.original_name)),
+    })
+
+
+def redaction_result(request: HttpRequest, pk: int, redaction_id: int) -> HttpResponse:
+    """The released copy as the applicant will see it, before it goes with the reply."""
+    found = _request_or_404(request, pk)
+    made = found.redactions.select_related("source", "result").filter(pk=redaction_id).first()
+    if made is None:
+        raise Http404
+    pages: list[tuple[float, float]] = []
+    error = ""
+    try:
+        pages = redaction.page_sizes(_read(made.result))
+    except ActionRefused as refused:
+        error = refused.message
+    text = statute.text_for(found.received_on or timezone.localdate())
+    title = _("删除处理后的文本：%(name)s") % {"name": made.result.original_name}
+    return TemplateResponse(request, "disclosure/admin/redaction_result.html", {
+        "case": found, "made": made, "error": error, "grounds": redaction.grounds(made.reasons, made.other_reason, text),
+        "pages": [{"number": index + 1, "width": width, "height": height,
+                   "url": reverse("disclosure_page", args=[found.pk, made.result.pk, index])}
+                  for index, (width, height) in enumerate(pages)],
+        "download_url": reverse(f"{DISCLOSURE_REQUEST.kind}:attachment", args=[found.pk, made.result.pk]),
+        "reply_url": reverse(f"{DISCLOSURE_REQUEST.kind}:step", args=[found.pk, "reply"]),
+        "may_redact": request_policy.can(request.user, "handle", found) and not found.is_closed,
+        "page_title": title, "header_title": title, "header_icon": "doc-full",
+        "breadcrumbs_items": _redaction_crumbs(found, (reverse("disclosure_redaction", args=[found.pk]),
+                                                       _("删除处理")), ("", made.result.original_name)),
+    })
+
+
+def page_image(request: HttpRequest, pk: int, attachment_id: int, index: int) -> HttpResponse:
+    """One page of one of the request's PDFs as a PNG, for whoever may see the request's attachments."""
+    found = _request_or_404(request, pk)
+    attachment = _pdf_or_404(found, attachment_id)
+    etag = f'"{attachment.sha256[:32]}-{index}"'
+    if request.headers.get("If-None-Match") == etag:
+        return HttpResponse(status=304)
+    try:
+        png = redaction.render_page(_read(attachment), index)
+    except ActionRefused as refused:
+        return HttpResponse(refused.message, status=422, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    response["ETag"] = etag
+    return response

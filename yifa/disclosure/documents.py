@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yifa.calendar.selectors import deadline_of
 
-from . import statute
+from . import redaction, statute
 from .models import DisclosureRequest
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -74,6 +74,7 @@ def notice_text(request: DisclosureRequest, kind: str) -> list[str]:
     }
     # Notices go to the applicant in Chinese, whichever language the officer works in.
     with translation.override("zh-hans"):
+        context["redaction_lines"] = redaction.reply_lines(request) if kind == "reply" else []
         rendered = render_to_string(f"disclosure/notices/{kind}.txt", context)
     return [line.strip() for line in rendered.splitlines() if line.strip()]
 

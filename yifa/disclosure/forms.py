@@ -3,6 +3,7 @@ validate; the actions decide and write."""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -306,3 +307,33 @@ class ChallengeResultForm(forms.Form):
         help_text=_("撤销、变更、确认违法、责令履行等计为“结果纠正”；驳回起诉、撤回、和解等计为“其他结果”。"))
     decided_on = DayField(label=_("审结之日"), initial=_today)
     note = forms.CharField(label=_("结果说明（选填）"), max_length=300, required=False)
+
+
+class RedactionForm(forms.Form):
+    """What the officer chose on the redaction screen: the areas drawn (JSON from the page's script), the texts
+    to remove wherever they occur, and the reasons (2019 art.37: the reply says why a part is withheld)."""
+
+    areas = forms.CharField(widget=forms.HiddenInput, required=False)
+    terms = forms.CharField(
+        label=_("按文字删除"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("每行一条，如姓名、身份证号码、电话号码：文件中每一处出现都会被删除。至少 2 个字符。"))
+    reasons = forms.MultipleChoiceField(label=_("删除理由"), required=False, widget=forms.CheckboxSelectMultiple)
+    other_reason = forms.CharField(label=_("其他理由"), required=False, max_length=300)
+
+    def __init__(self, *args: Any, reason_choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reasons"].choices = reason_choices  # type: ignore[attr-defined]
+
+    def clean_areas(self) -> list[Any]:
+        raw = self.cleaned_data.get("areas") or "[]"
+        try:
+            areas = json.loads(raw)
+        except ValueError as error:
+            raise forms.ValidationError(_("删除区域的格式不正确，请重新框选。")) from error
+        if not isinstance(areas, list):
+            raise forms.ValidationError(_("删除区域的格式不正确，请重新框选。"))
+        return areas
+
+
+class OriginalUploadForm(forms.Form):
+    file = forms.FileField(label=_("上传待删除处理的原件（PDF）"))

@@ -240,3 +240,44 @@ class ReplyChallenge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request.reference} {self.get_kind_display()} {self.filed_on}"
+
+
+class Redaction(models.Model):
+    """A copy of one of the request's PDFs with the parts that may not be released removed (删除处理; 2019
+    art.37, 2007 art.22: what can be separated is released, and the reply says why the rest is not).
+
+    `source` stays as it was, internal; `result` is the copy the applicant receives. What was removed is
+    recorded by place (the areas drawn) and by count (each searched text's occurrences, named masked), not by
+    repeating the removed words."""
+
+    request = models.ForeignKey(DisclosureRequest, verbose_name=_("政府信息公开申请"), on_delete=models.PROTECT,
+                                related_name="redactions")
+    source = models.ForeignKey("casework.Attachment", verbose_name=_("原件"), on_delete=models.PROTECT,
+                               related_name="+")
+    result = models.OneToOneField("casework.Attachment", verbose_name=_("删除处理后的文本"), on_delete=models.PROTECT,
+                                  related_name="+")
+    reasons = models.JSONField(_("删除理由"), default=list)
+    other_reason = models.CharField(_("其他理由"), max_length=300, blank=True)
+    areas = models.JSONField(_("删除区域"), default=list, help_text=_("页码（从 0 起）和页面上的矩形（磅）"))
+    terms_found = models.JSONField(_("按文字删除"), default=list, help_text=_("每条文字（遮蔽显示）及删除处数"))
+    created_by_label = models.CharField(_("处理人"), max_length=150)
+    created_at = models.DateTimeField(_("处理时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("删除处理")
+        verbose_name_plural = _("删除处理")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.request.reference} {self.result.original_name}"
+
+    def reason_labels(self) -> list[str]:
+        labels = dict(Reason.choices)
+        named = [str(labels[code]) for code in self.reasons if code in labels]
+        return [*named, self.other_reason] if self.other_reason else named
+
+    def area_count(self) -> int:
+        return len(self.areas)
+
+    def page_numbers(self) -> list[int]:
+        return sorted({area["page"] + 1 for area in self.areas})

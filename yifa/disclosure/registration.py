@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from yifa.casework.attachments import attachments_of
 from yifa.casework.registry import CaseType, HeaderLink, Intake, Panel, Step
 from yifa.core.modules import DailyJob, DemoLoader, Module, PublicListing
 
@@ -28,6 +29,16 @@ def _fee_help(request: DisclosureRequest) -> str:
 def _notices(http_request: Any, request: DisclosureRequest) -> dict[str, Any]:
     return {"notices": [(reverse("disclosure_notice", args=[request.pk, kind]), label)
                         for kind, label in available_notices(request)]}
+
+
+def redaction_panel(http_request: Any, request: DisclosureRequest) -> dict[str, Any]:
+    """The case screen's part (and the reply step's) on 删除处理: the PDFs that can be redacted, the copies made."""
+    return {
+        "pdfs": attachments_of(request).filter(extension="pdf").exclude(kind=actions.REDACTED),
+        "redactions": request.redactions.select_related("source", "result"),
+        "may_redact": request_policy.can(http_request.user, "handle", request) and not request.is_closed,
+        "home_url": reverse("disclosure_redaction", args=[request.pk]),
+    }
 
 
 def _enter_paper_request(actor: Any, data: dict[str, Any], files: list[Any]) -> DisclosureRequest:
@@ -64,7 +75,8 @@ DISCLOSURE_REQUEST = CaseType(
     label=_("政府信息公开申请"), label_plural=_("政府信息公开申请"), menu_label=_("依申请公开"), icon="doc-full",
     menu_order=200, summary=_summary, main_deadline=actions.REPLY,
     detail_template="disclosure/admin/facts.html",
-    panels=[Panel("disclosure/admin/notices_panel.html", _notices)],
+    panels=[Panel("disclosure/admin/notices_panel.html", _notices),
+            Panel("disclosure/admin/redaction_panel.html", redaction_panel)],
     header_links=[HeaderLink(_("统计"), "disclosure_statistics", "table"),
                   HeaderLink(_("信息处理费计算"), "disclosure_fees", "cog")],
     search_fields=("reference", "applicant_name", "description"), personal_data=True,
@@ -107,7 +119,8 @@ DISCLOSURE_REQUEST = CaseType(
         Step(steps.TRANSFER, forms.TransferForm, perform=lambda u, r, d, f: actions.transfer_request(
             actor=u, request=r, agency=d["agency"], forward_to=d["forward_to"], transferred_on=d["transferred_on"],
             contact=d["contact"])),
-        Step(steps.REPLY, forms.ReplyForm, perform=lambda u, r, d, f: actions.reply_request(
+        Step(steps.REPLY, forms.ReplyForm, panels=[Panel("disclosure/admin/redaction_panel.html", redaction_panel)],
+             perform=lambda u, r, d, f: actions.reply_request(
             actor=u, request=r, outcome=d["outcome"], reason=d["reason"], replied_on=d["replied_on"],
             summary=d["summary"], files=f, special_channel=d["special_channel"])),
         Step(steps.RECORD_CHALLENGE, forms.ChallengeForm,
@@ -165,5 +178,6 @@ MODULE = Module(
         "disclosure.challenge_decided": _("登记复议或诉讼结果"),
         "disclosure.answer_published": _("公开答复"),
         "disclosure.answer_withdrawn": _("撤回公开的答复"),
+        "disclosure.redacted": _("删除处理（部分公开）"),
     },
 )

@@ -156,3 +156,71 @@ def test_a_request_across_the_2017_national_day_week(page, live_server, staff, d
         # 15 working days (2007 text, art.24): 09-30 worked; 10-01–10-08 off.
         assert due_date_on_screen(page, request) == "2017-10-17"
         screenshot(page, "disclosure-national-day")
+
+
+def test_the_officer_draws_an_area_over_a_name_and_the_released_copy_lacks_it(page, phone, live_server, staff, registered):
+    import pymupdf
+
+    from yifa.casework.attachments import attachments_of
+    from yifa.disclosure import actions
+    from yifa.disclosure.models import Redaction
+
+    from .test_redaction import pdf, text_of, upload
+
+    request = registered(dt.date(2017, 9, 20))
+    data = pdf(["申请人：张三丰", "批复文号：肇发改〔2017〕12号", "联系电话：13804551234"], ["第二页：附件清单"])
+    source = actions.add_original(actor=staff, request=request, upload=upload(data))
+    login(page, "editor")
+    page.goto(page.base_url + f"/admin/cases/disclosure-request/{request.pk}/")
+    page.get_by_role("link", name="删除处理：立项批复.pdf").click()
+    page.wait_for_url(f"**/admin/disclosure/{request.pk}/redaction/{source.pk}/")
+    page.wait_for_function("() => { const i = document.querySelector('.yifa-redact__sheet img');"
+                           " return i && i.complete && i.naturalWidth > 0; }")
+    # Drag over the name, as it is placed on the page (points from the top left of a 595 × 842 page).
+    name = pymupdf.open(stream=data, filetype="pdf")[0].search_for("张三丰")[0]
+    box = page.locator(".yifa-redact__sheet").first.bounding_box()
+    scale = box["width"] / 595
+
+    def to_screen(x, y):
+        return box["x"] + x * scale, box["y"] + y * scale
+
+    page.mouse.move(*to_screen(name.x0 - 2, name.y0 - 2))
+    page.mouse.down()
+    page.mouse.move(*to_screen((name.x0 + name.x1) / 2, name.y1), steps=5)
+    page.mouse.move(*to_screen(name.x1 + 2, name.y1 + 2), steps=5)
+    page.mouse.up()
+    assert page.locator(".yifa-redact__box").count() == 1
+    assert page.locator("[data-redact-count]").inner_text() == "已框选 1 处"
+    page.fill("#id_terms", "13804551234")
+    page.check("input[name=reasons][value=third_party_rights]")
+    page.evaluate("document.querySelector('.yifa-redact__box').scrollIntoView({block: 'center'})")
+    screenshot(page, "disclosure-redact")
+    page.get_by_role("button", name="生成删除处理后的文本").click()
+    page.wait_for_url(f"**/admin/disclosure/{request.pk}/redaction/result/**")
+    made = Redaction.objects.get()
+    released = text_of(made.result.file.open("rb").read())
+    assert "张三丰" not in released and "13804551234" not in released and "肇发改〔2017〕12号" in released
+    assert made.terms_found == [{"term": "1" + "＊" * 10, "count": 1}] and len(made.areas) == 1
+    assert "保护第三方合法权益（第十四条第四款）" in page.content()
+    page.wait_for_function("() => [...document.querySelectorAll('.yifa-redact__page img')]"
+                           ".every(i => i.complete && i.naturalWidth > 0)")
+    screenshot(page, "disclosure-redaction-result")
+    page.goto(page.base_url + f"/admin/cases/disclosure-request/{request.pk}/")
+    page.locator("#redaction-heading").scroll_into_view_if_needed()
+    screenshot(page, "disclosure-case-redactions")
+    assert list(attachments_of(request).values_list("kind", flat=True)) == ["original", "redacted"]
+
+    # On a phone: the pages fit the screen, 框选 is switched on by a button, nothing overflows.
+    login(phone, "editor")
+    phone.goto(phone.base_url + f"/admin/disclosure/{request.pk}/redaction/{source.pk}/")
+    phone.get_by_role("button", name="框选", exact=True).click()
+    assert phone.locator("[data-redact-toggle]").get_attribute("aria-pressed") == "true"
+    phone.wait_for_function("() => { const i = document.querySelector('.yifa-redact__sheet img');"
+                            " return i && i.complete && i.naturalWidth > 0; }")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(phone, "disclosure-redact-phone")
+    phone.goto(phone.base_url + f"/admin/disclosure/{request.pk}/redaction/result/{made.pk}/")
+    phone.wait_for_function("() => { const i = document.querySelector('.yifa-redact__page img');"
+                            " return i && i.complete && i.naturalWidth > 0; }")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(phone, "disclosure-redaction-result-phone")
