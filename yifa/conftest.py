@@ -18,6 +18,15 @@ SCREENSHOT_DIR = Path(os.environ.get("YIFA_SCREENSHOT_DIR", "var/screenshots"))
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _release_review(request, settings):
+    """A reply that releases information passes 保密审查 and the head's sign-off in production (the city's default,
+    YIFA_RELEASE_REVIEW_DEFAULTS). Tests of other behaviour reply directly; tests of the review itself, and of
+    the whole path, are marked `release_review` and run with the production default."""
+    if request.node.get_closest_marker("release_review") is None:
+        settings.YIFA_RELEASE_REVIEW_DEFAULTS = []
+
+
 @pytest.fixture
 def department(db):
     return factories.make_department("肇东市测试局", code="test")

@@ -41,7 +41,7 @@ from yifa.casework.attachments import add_attachment, attachments_of, correspond
 from yifa.casework.models import Attachment, Correspondence
 from yifa.casework.references import next_reference
 from yifa.casework.signals import case_opened
-from yifa.casework.transitions import perform_transition
+from yifa.casework.transitions import GuardRefused, perform_transition, record_refusal
 from yifa.core.errors import ActionRefused
 from yifa.org.models import Department
 
@@ -49,15 +49,18 @@ from . import fees, redaction, statute
 from . import transitions as steps
 from .models import (
     REASONS_OF,
+    RELEASES,
     ChallengeKind,
     ChallengeResult,
     Channel,
     DisclosureRequest,
     Outcome,
     Redaction,
+    ReleaseReview,
     ReplyChallenge,
 )
-from .policies import applicant_policy, request_policy
+from .policies import applicant_policy, release_review_policy, request_policy
+from .review import rules_for
 
 # Deadline codes; their periods come from the text in force (statute.py).
 REPLY = statute.REPLY
@@ -630,10 +633,9 @@ def transfer_request(*, actor: Actor, request: DisclosureRequest, agency: str, t
                                   "transferred_to_contact": contact[:200], "concluded_on": transferred_on})
 
 
-def reply_request(*, actor: Actor, request: DisclosureRequest, outcome: str, replied_on: dt.date, summary: str,
-                  reason: str = "", files: Iterable[UploadedFile] = (), special_channel: str = "") -> DisclosureRequest:
-    """The reply (art.36): its type and, where the template has them, its sub-reason; partial
-    disclosure counts once, as 部分公开. Released files are attached to the request."""
+def _checked_reply(request: DisclosureRequest, outcome: str, reason: str, summary: str,
+                   special_channel: str) -> tuple[str, str, str]:
+    """The reply's type, sub-reason, text and special channel as art.36 and the national template want them."""
     if outcome not in Outcome.values:
         raise ActionRefused(_("未知的答复类型“%(outcome)s”。") % {"outcome": outcome})
     allowed = REASONS_OF.get(outcome, ())
@@ -651,8 +653,28 @@ def reply_request(*, actor: Actor, request: DisclosureRequest, outcome: str, rep
     if reason == "administrative_query" and not special_channel and "excessive_article" in text_of(request).rules:
         raise ActionRefused(_("属于有关法律、行政法规对信息获取有特别规定的（如工商、不动产登记资料），须告知申请人依照"
                               "相关规定办理的渠道（《政府信息公开条例》第三十六条第七项）：请填写获取渠道。"))
-    replied_on = _day(replied_on, _("答复日"), not_before=request.corrected_on or request.received_on,
-                      not_before_what=_("收到申请之日"))
+    return reason, summary, special_channel[:300]
+
+
+def _reply_day(request: DisclosureRequest, replied_on: dt.date) -> dt.date:
+    return _day(replied_on, _("答复日"), not_before=request.corrected_on or request.received_on,
+                not_before_what=_("收到申请之日"))
+
+
+def reply_request(*, actor: Actor, request: DisclosureRequest, outcome: str, replied_on: dt.date, summary: str,
+                  reason: str = "", files: Iterable[UploadedFile] = (), special_channel: str = "") -> DisclosureRequest:
+    """The reply (art.36): its type and, where the template has them, its sub-reason; partial
+    disclosure counts once, as 部分公开. Released files are attached to the request.
+
+    A reply that releases information goes out through `submit_release` when the department reviews
+    releases (保密审查, the head's sign-off: art.17); this refuses it, and the refusal is in the audit log."""
+    reason, summary, special_channel = _checked_reply(request, outcome, reason, summary, special_channel)
+    if outcome in RELEASES and rules_for(request.department).any:
+        message = _("予以公开、部分公开的答复须先提交保密审查和负责人签发（《政府信息公开条例》第十七条；"
+                    "本部门的公开审查设置），请使用“提交审核签发”。")
+        record_refusal(actor=actor, case=request, transition=steps.REPLY, guard="release_review", reason=message)
+        raise GuardRefused(message, guard="release_review")
+    replied_on = _reply_day(request, replied_on)
     files = list(files)
     for upload in files:
         validate_upload(upload)
@@ -666,8 +688,95 @@ def reply_request(*, actor: Actor, request: DisclosureRequest, outcome: str, rep
 
     return perform_transition(request, steps.REPLY, actor=actor, policy=request_policy, then=conclude,
                               outcome=outcome, changes={"outcome_reason": reason, "reply_summary": summary,
-                                                        "special_channel": special_channel[:300],
+                                                        "special_channel": special_channel,
                                                         "concluded_on": replied_on})
+
+
+# --- a reply that releases information: drafted, checked, signed off (art.17; ReleaseReview) -----------------
+
+
+def submit_release(*, actor: Actor, request: DisclosureRequest, outcome: str, summary: str, reason: str = "",
+                   files: Iterable[UploadedFile] = (), special_channel: str = "") -> DisclosureRequest:
+    """The handler drafts a reply that releases information (予以公开, 部分公开) with the files to release, for the
+    保密审查 and the head's sign-off. The reply period keeps running meanwhile: the review is the agency's own."""
+    if outcome not in RELEASES:
+        raise ActionRefused(_("只有予以公开、部分公开的答复需要提交审核签发；其他答复请直接答复。"))
+    reason, summary, special_channel = _checked_reply(request, outcome, reason, summary, special_channel)
+    files = list(files)
+    for upload in files:
+        validate_upload(upload)
+
+    def attach(locked: DisclosureRequest) -> None:
+        for upload in files:
+            add_attachment(actor=actor, owner=locked, upload=upload, policy=request_policy, kind="draft_release",
+                           permission="handle")
+
+    return perform_transition(request, steps.SUBMIT_RELEASE, actor=actor, policy=request_policy, then=attach,
+                              changes={"draft_outcome": outcome, "draft_reason": reason, "draft_summary": summary,
+                                       "draft_special_channel": special_channel,
+                                       "drafted_by": actor if getattr(actor, "pk", None) else None,
+                                       "drafted_at": timezone.now(), "confidentiality_reviewed_at": None,
+                                       "confidentiality_reviewed_by": None},
+                              extra_event_values={"draft_outcome": Outcome(outcome).label, "files": len(files)})
+
+
+def review_confidentiality(*, actor: Actor, request: DisclosureRequest, note: str = "") -> DisclosureRequest:
+    """保密审查通过: someone other than the drafter found nothing in the draft and its files that may not be
+    released (保守国家秘密法; 政府信息公开条例 2019 art.17, 2007 art.14)."""
+    if request.drafted_by_id is not None and request.drafted_by_id == getattr(actor, "pk", None):
+        raise ActionRefused(_("保密审查须由拟稿人以外的人员进行。"))
+    return perform_transition(request, steps.REVIEW_CONFIDENTIALITY, actor=actor, policy=request_policy,
+                              reason=(note or "").strip()[:500],
+                              changes={"confidentiality_reviewed_at": timezone.now(),
+                                       "confidentiality_reviewed_by": actor if getattr(actor, "pk", None) else None})
+
+
+def return_release(*, actor: Actor, request: DisclosureRequest, reason: str) -> DisclosureRequest:
+    """The reviewer or the head sends the draft back with reasons; the handler revises it and submits it again."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ActionRefused(_("请写明退回修改的理由。"))
+    return perform_transition(request, steps.RETURN_RELEASE, actor=actor, policy=request_policy, reason=reason[:500],
+                              changes={"confidentiality_reviewed_at": None, "confidentiality_reviewed_by": None})
+
+
+def _send_draft(transition: Any, *, actor: Actor, request: DisclosureRequest, replied_on: dt.date) -> DisclosureRequest:
+    replied_on = _reply_day(request, replied_on)
+
+    def conclude(locked: DisclosureRequest) -> None:
+        _finish(locked, REPLY, actor=actor, on=replied_on, reason="")
+        _drop(locked, CORRECTION_NOTICE, actor=actor, reason=_("已答复"))
+        attachments_of(locked).filter(kind="draft_release").update(kind="released")
+
+    return perform_transition(request, transition, actor=actor, policy=request_policy, then=conclude,
+                              outcome=request.draft_outcome, changes={
+                                  "outcome_reason": request.draft_reason, "reply_summary": request.draft_summary,
+                                  "special_channel": request.draft_special_channel, "concluded_on": replied_on})
+
+
+def sign_off(*, actor: Actor, request: DisclosureRequest, replied_on: dt.date) -> DisclosureRequest:
+    """The department head signs the reply (签发): it goes out as drafted, with the files to release."""
+    return _send_draft(steps.SIGN_OFF, actor=actor, request=request, replied_on=replied_on)
+
+
+def send_reviewed(*, actor: Actor, request: DisclosureRequest, replied_on: dt.date) -> DisclosureRequest:
+    """In a department that asks no sign-off, the handler sends the reviewed reply."""
+    return _send_draft(steps.SEND_REVIEWED, actor=actor, request=request, replied_on=replied_on)
+
+
+def set_release_review(*, actor: Actor, department: Department, confidentiality_review: bool,
+                       head_sign_off: bool) -> ReleaseReview:
+    """A department's own review of releases (art.17: each agency sets its review procedure). Set by the system
+    administrator or the legal affairs office."""
+    check_actor(release_review_policy, actor, "change", None)
+    with transaction.atomic():
+        row, _created = ReleaseReview.objects.select_for_update().get_or_create(department=department)
+        old = {"confidentiality_review": row.confidentiality_review, "head_sign_off": row.head_sign_off}
+        row.confidentiality_review, row.head_sign_off = bool(confidentiality_review), bool(head_sign_off)
+        row.save()
+        record_event(actor=actor, event_type="disclosure.release_review_set", target=row, old=old,
+                     new={"confidentiality_review": row.confidentiality_review, "head_sign_off": row.head_sign_off})
+    return row
 
 
 # --- reconsideration and litigation about a request (the annual report's section 四) -----------------

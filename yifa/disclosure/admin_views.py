@@ -125,6 +125,37 @@ def fee_calculator(request: HttpRequest) -> HttpResponse:
     })
 
 
+def release_review_settings(request: HttpRequest) -> HttpResponse:
+    """公开审查设置: per department, whether a reply that releases information passes the 保密审查 and the head's
+    sign-off (art.17). Everyone with a role reads it; the system administrator and the legal affairs office set it."""
+    from .policies import release_review_policy
+    from .review import city_defaults, rules_for
+
+    if not release_review_policy.can(request.user, "view"):
+        raise PermissionDenied
+    may_change = release_review_policy.can(request.user, "change")
+    departments = list(Department.objects.filter(is_active=True).order_by("sort_order", "pk"))
+    if request.method == "POST":
+        if not may_change:
+            raise PermissionDenied
+        changed = 0
+        for department in departments:
+            wanted = (f"c{department.pk}" in request.POST, f"h{department.pk}" in request.POST)
+            current = rules_for(department)
+            if wanted != (current.confidentiality_review, current.head_sign_off):
+                actions.set_release_review(actor=request.user, department=department,
+                                           confidentiality_review=wanted[0], head_sign_off=wanted[1])
+                changed += 1
+        messages.success(request, _("已保存：%(n)s 个部门的设置有变化。") % {"n": changed})
+        return redirect("disclosure_release_review")
+    title = _("公开审查设置")
+    return TemplateResponse(request, "disclosure/admin/release_review.html", {
+        "rows": [(department, rules_for(department)) for department in departments], "defaults": city_defaults(),
+        "may_change": may_change, "page_title": title, "header_title": title, "header_icon": "lock",
+        "breadcrumbs_items": breadcrumbs((reverse(f"{DISCLOSURE_REQUEST.kind}:index"), _("依申请公开")), ("", title)),
+    })
+
+
 # --- 删除处理: redacting a document before it is released in part (2019 art.37) ------------------------
 
 

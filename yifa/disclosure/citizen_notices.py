@@ -94,6 +94,8 @@ NOTICES = {
     "set_longer_period": CitizenNotice(_subject(gettext_noop("政府信息公开申请延迟答复（%(reference)s）")), _longer_period),
     "notify_fee": CitizenNotice(_subject(gettext_noop("信息处理费缴费通知（%(reference)s）")), _fee),
     "reply": CitizenNotice(_subject(gettext_noop("政府信息公开申请已答复（%(reference)s）")), _answered),
+    "sign_off": CitizenNotice(_subject(gettext_noop("政府信息公开申请已答复（%(reference)s）")), _answered),
+    "send_reviewed": CitizenNotice(_subject(gettext_noop("政府信息公开申请已答复（%(reference)s）")), _answered),
     "transfer": CitizenNotice(_subject(gettext_noop("政府信息公开申请已答复（%(reference)s）")), _answered),
     "close_no_correction": CitizenNotice(_subject(gettext_noop("政府信息公开申请已办结（%(reference)s）")), _closed),
     "close_fee_unpaid": CitizenNotice(_subject(gettext_noop("政府信息公开申请已办结（%(reference)s）")), _closed),

@@ -34,7 +34,8 @@ from yifa.org.models import Department
 from yifa.org.validators import uscc_check_character
 
 from . import actions
-from .models import DisclosureRequest
+from .models import RELEASES, DisclosureRequest
+from .review import rules_for
 
 D = dt.date
 
@@ -158,9 +159,26 @@ def _run(item: DisclosureRequest, step: tuple) -> None:
         actions.record_challenge_result(actor=DEMO_LOADER, request=item, kind=args[0], result=args[1],
                                         decided_on=day, note=args[2])
     elif kind == "reply":
-        actions.reply_request(actor=DEMO_LOADER, request=item, outcome=args[0], reason=args[1], replied_on=day,
-                              summary=args[2])
+        reply(DEMO_LOADER, DEMO_LOADER, item, outcome=args[0], reason=args[1], day=day, summary=args[2])
     item.refresh_from_db()
+
+
+def reply(editor: Actor, head: Actor, item: DisclosureRequest, *, outcome: str, reason: str, day: dt.date,
+          summary: str) -> None:
+    """A reply as the department's rules have it go out: one that releases information is drafted, passes the
+    保密审查 (by the head, not the drafter) and is signed off by the head."""
+    rules = rules_for(item.department)
+    if outcome not in RELEASES or not rules.any:
+        actions.reply_request(actor=editor, request=item, outcome=outcome, reason=reason, replied_on=day,
+                              summary=summary)
+        return
+    actions.submit_release(actor=editor, request=item, outcome=outcome, reason=reason, summary=summary)
+    if rules.confidentiality_review:
+        actions.review_confidentiality(actor=head, request=item)
+    if rules.head_sign_off:
+        actions.sign_off(actor=head, request=item, replied_on=day)
+    else:
+        actions.send_reviewed(actor=editor, request=item, replied_on=day)
 
 
 def load_disclosure_demo() -> str:
@@ -215,9 +233,11 @@ CURRENT: list[tuple] = [
     ("scjgj", "commercial", "肇东市鑫源粮油经销有限公司", "本公司{Y}年被抽检的大豆油样品的抽样单和检验报告。", "online", 2,
      [("register", 2)], "editor"),
     ("scjgj", "natural_person", "刘玉洁", "正阳大街某餐饮店{Y}年因食品安全问题被行政处罚的处罚决定书。", "online", 18,
-     [("register", 18)], "editor"),
+     [("register", 18), ("submit", 2, "partial", "提供行政处罚决定书；当事人的身份证号码、住址等个人信息作删除处理后公开。"),
+      ("review", 1, "未发现涉及国家秘密的内容；个人信息已删除。")], "editor"),
     ("scjgj", "natural_person", "韩志刚", "东升农贸市场在用电子秤的强制检定记录，以及承担检定的机构的资质证明。", "in_person", 23,
-     [("register", 23)], "editor"),
+     [("register", 23), ("submit", 1, "granted", "提供东升农贸市场在用电子秤的强制检定记录及检定机构的资质证书复印件。")],
+     "editor"),
     ("scjgj", "natural_person", "宋立新", "关于那家公司的相关材料。", "online", 5,
      [("register", 5), ("correction", 3, "请写明所需政府信息的名称、文号或者便于查询的其他特征性描述，例如企业名称、"
                                          "事项类别和大致时间。", 15)], "editor"),
@@ -273,8 +293,11 @@ def _current_steps(item: DisclosureRequest, steps: list[tuple], today: dt.date, 
             forward = Department.objects.get(code=args[0])
             actions.transfer_request(actor=editor, request=item, agency="", forward_to=forward, transferred_on=day)
         elif kind == "reply":
-            actions.reply_request(actor=editor, request=item, outcome=args[0], reason=args[1], replied_on=day,
-                                  summary=_year(args[2], year))
+            reply(editor, head, item, outcome=args[0], reason=args[1], day=day, summary=_year(args[2], year))
+        elif kind == "submit":  # drafted for the 保密审查 and the head's sign-off
+            actions.submit_release(actor=editor, request=item, outcome=args[0], summary=_year(args[1], year))
+        elif kind == "review" and rules_for(item.department).confidentiality_review:
+            actions.review_confidentiality(actor=head, request=item, note=args[0] if args else "")
         item.refresh_from_db()
 
 

@@ -248,6 +248,25 @@ class ReplyForm(forms.Form):
         return data
 
 
+class SubmitReleaseForm(forms.Form):
+    """The draft of a reply that releases information, for the 保密审查 and the head's sign-off."""
+
+    outcome = forms.ChoiceField(label=_("答复类型"), choices=[(o.value, o.label) for o in (Outcome.GRANTED, Outcome.PARTIAL)],
+                                widget=forms.RadioSelect)
+    summary = forms.CharField(label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 5}))
+    attachments = MultipleFileField(label=_("拟公开的文件（选填）"), required=False,
+                                    help_text=_("部分公开的，请上传删除处理后的文本，或先在“删除处理”中制作。"))
+
+
+class ReviewForm(forms.Form):
+    note = forms.CharField(label=_("审查意见（选填）"), required=False, max_length=500,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReplyDayForm(forms.Form):
+    replied_on = DayField(label=_("答复日"), initial=_today)
+
+
 class FileChoiceField(forms.TypedMultipleChoiceField):
     """Files of the case by id: the choices shown come from the form's initial data (the screen knows the case);
     any id is accepted here and the action checks it belongs to the case (the API has no screen)."""

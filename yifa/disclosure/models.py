@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -114,6 +115,8 @@ class DisclosureRequest(Case):
         AWAITING_CORRECTION = "awaiting_correction", _("待申请人补正")
         CONSULTING = "consulting", _("征求意见中")
         AWAITING_FEE = "awaiting_fee", _("待申请人缴费")
+        # A reply that releases information, drafted and waiting for the 保密审查 and the head's sign-off.
+        REVIEWING = "reviewing", _("待审核签发")
         CONCLUDED = "concluded", _("已办结")
 
     status = models.CharField(_("状态"), max_length=32, choices=Status.choices, default=Status.SUBMITTED,
@@ -174,6 +177,19 @@ class DisclosureRequest(Case):
         "self", verbose_name=_("转自"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reply_summary = models.TextField(_("答复内容"), blank=True)
+    # The draft of a reply that releases information, while it passes the 保密审查 and the head's sign-off
+    # (ReleaseReview); it becomes the reply when signed off.
+    draft_outcome = models.CharField(_("拟答复类型"), max_length=32, choices=Outcome.choices, blank=True)
+    draft_reason = models.CharField(_("拟答复结果细分"), max_length=32, choices=Reason.choices, blank=True)
+    draft_summary = models.TextField(_("拟答复内容"), blank=True)
+    draft_special_channel = models.CharField(_("拟告知的法定渠道"), max_length=300, blank=True)
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("拟稿人"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    drafted_at = models.DateTimeField(_("提交审核时间"), null=True, blank=True)
+    confidentiality_reviewed_at = models.DateTimeField(_("保密审查通过时间"), null=True, blank=True)
+    confidentiality_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("保密审查人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
     # The public log of answered requests (依申请公开答复选登): what the office publishes of the request, written
     # by staff without the applicant's identity; the reply and the files it released go with it.
     answer_title = models.CharField(_("公开标题"), max_length=200, blank=True)
@@ -199,6 +215,31 @@ class DisclosureRequest(Case):
 
     def reason_label(self) -> str:
         return str(dict(Reason.choices).get(self.outcome_reason, ""))
+
+
+# Replies that release information (予以公开, 部分公开): they pass the checks a department sets before going out.
+RELEASES = frozenset({Outcome.GRANTED, Outcome.PARTIAL})
+
+
+class ReleaseReview(models.Model):
+    """What a reply that releases information passes in a department before it is sent: the confidentiality
+    check (保密审查: information is reviewed under the 保守国家秘密法 before it is released — 政府信息公开条例
+    2019 art.17, 2007 art.14) and the head's sign-off (签发), the department's own review procedure that
+    art.17 asks each agency to set. A department without a row uses the city's defaults
+    (settings.YIFA_RELEASE_REVIEW_DEFAULTS)."""
+
+    department = models.OneToOneField("org.Department", verbose_name=_("部门"), on_delete=models.CASCADE,
+                                      related_name="release_review")
+    confidentiality_review = models.BooleanField(_("须经保密审查"), default=True)
+    head_sign_off = models.BooleanField(_("须经负责人签发"), default=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("公开审查设置")
+        verbose_name_plural = _("公开审查设置")
+
+    def __str__(self) -> str:
+        return str(self.department)
 
 
 class ChallengeKind(models.TextChoices):

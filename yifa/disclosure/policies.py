@@ -4,9 +4,9 @@ affairs office and leaders see every department's; only a department head approv
 
 from __future__ import annotations
 
-from yifa.org.policies import EVERY_ROLE, DepartmentScopedPolicy, R
+from yifa.org.policies import EVERY_ROLE, DepartmentScopedPolicy, R, ReferenceDataPolicy
 
-from .models import DisclosureRequest
+from .models import DisclosureRequest, ReleaseReview
 
 
 class DisclosureRequestPolicy(DepartmentScopedPolicy):
@@ -14,6 +14,10 @@ class DisclosureRequestPolicy(DepartmentScopedPolicy):
         "view": EVERY_ROLE,
         "handle": frozenset({R.DEPARTMENT_EDITOR, R.DEPARTMENT_HEAD}),
         "approve_extension": frozenset({R.DEPARTMENT_HEAD}),
+        # A reply releasing information: the 保密审查 (by someone other than its drafter: the action checks), and
+        # the head's sign-off (签发).
+        "review_confidentiality": frozenset({R.DEPARTMENT_EDITOR, R.DEPARTMENT_HEAD}),
+        "sign_off": frozenset({R.DEPARTMENT_HEAD}),
         # Publishing an answer in the public log (依申请公开答复选登), and taking it down.
         "publish_answer": frozenset({R.DEPARTMENT_EDITOR, R.DEPARTMENT_HEAD}),
         "add": frozenset(),
@@ -23,6 +27,21 @@ class DisclosureRequestPolicy(DepartmentScopedPolicy):
 
 
 request_policy = DisclosureRequestPolicy(DisclosureRequest)
+
+
+class ReleaseReviewPolicy(ReferenceDataPolicy):
+    """Each department's review of releases: everyone reads it; the system administrator and the legal affairs
+    office (which oversees disclosure city-wide) set it."""
+
+    rules = {
+        "view": EVERY_ROLE,
+        "add": frozenset({R.SYSTEM_ADMIN, R.LEGAL_AFFAIRS}),
+        "change": frozenset({R.SYSTEM_ADMIN, R.LEGAL_AFFAIRS}),
+        "delete": frozenset(),
+    }
+
+
+release_review_policy = ReleaseReviewPolicy(ReleaseReview)
 
 
 class ApplicantPolicy:

@@ -78,7 +78,8 @@ DISCLOSURE_REQUEST = CaseType(
     panels=[Panel("disclosure/admin/notices_panel.html", _notices),
             Panel("disclosure/admin/redaction_panel.html", redaction_panel)],
     header_links=[HeaderLink(_("统计"), "disclosure_statistics", "table"),
-                  HeaderLink(_("信息处理费计算"), "disclosure_fees", "cog")],
+                  HeaderLink(_("信息处理费计算"), "disclosure_fees", "cog"),
+                  HeaderLink(_("公开审查设置"), "disclosure_release_review", "lock")],
     search_fields=("reference", "applicant_name", "description"), personal_data=True,
     intake=Intake(forms.PaperRequestForm, _enter_paper_request, label=_("登记纸质申请"), permission="handle",
                   help_text=_("当面、邮寄或传真提交的申请：按申请书填写，登记后即从收到申请之日起计算答复期限"
@@ -123,6 +124,21 @@ DISCLOSURE_REQUEST = CaseType(
              perform=lambda u, r, d, f: actions.reply_request(
             actor=u, request=r, outcome=d["outcome"], reason=d["reason"], replied_on=d["replied_on"],
             summary=d["summary"], files=f, special_channel=d["special_channel"])),
+        Step(steps.SUBMIT_RELEASE, forms.SubmitReleaseForm,
+             panels=[Panel("disclosure/admin/redaction_panel.html", redaction_panel)],
+             help_text=_("予以公开、部分公开的答复，按本部门的公开审查设置，经保密审查和负责人签发后发出"
+                         "（《政府信息公开条例》第十七条）；审核期间答复期限照常计算。"),
+             perform=lambda u, r, d, f: actions.submit_release(
+                 actor=u, request=r, outcome=d["outcome"], summary=d["summary"], files=f)),
+        Step(steps.REVIEW_CONFIDENTIALITY, forms.ReviewForm,
+             help_text=_("审查拟公开的答复和文件是否涉及国家秘密，以及其他不得公开的内容；须由拟稿人以外的人员审查。"),
+             perform=lambda u, r, d, f: actions.review_confidentiality(actor=u, request=r, note=d["note"])),
+        Step(steps.RETURN_RELEASE, forms.ReasonForm, perform=lambda u, r, d, f: actions.return_release(
+            actor=u, request=r, reason=d["reason"])),
+        Step(steps.SIGN_OFF, forms.ReplyDayForm, perform=lambda u, r, d, f: actions.sign_off(
+            actor=u, request=r, replied_on=d["replied_on"])),
+        Step(steps.SEND_REVIEWED, forms.ReplyDayForm, perform=lambda u, r, d, f: actions.send_reviewed(
+            actor=u, request=r, replied_on=d["replied_on"])),
         Step(steps.RECORD_CHALLENGE, forms.ChallengeForm,
              help_text=_("申请人就本申请（包括未答复）申请行政复议或提起行政诉讼的，在此登记，年度报告据此统计。"),
              perform=lambda u, r, d, f: actions.record_challenge(
@@ -176,6 +192,10 @@ MODULE = Module(
         "disclosure.replied": _("答复申请"),
         "disclosure.challenge_recorded": _("登记复议或诉讼"),
         "disclosure.challenge_decided": _("登记复议或诉讼结果"),
+        "disclosure.release_submitted": _("提交审核签发"),
+        "disclosure.confidentiality_reviewed": _("保密审查通过"),
+        "disclosure.release_returned": _("退回修改"),
+        "disclosure.release_review_set": _("设置公开审查"),
         "disclosure.answer_published": _("公开答复"),
         "disclosure.answer_withdrawn": _("撤回公开的答复"),
         "disclosure.redacted": _("删除处理（部分公开）"),

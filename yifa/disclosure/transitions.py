@@ -38,6 +38,54 @@ TRANSFER = Transition("transfer", _("告知向负责公开的机关申请"), fro
 REPLY = Transition("reply", _("答复"), frozenset({S.HANDLING}), S.CONCLUDED, "handle", "disclosure.replied",
                    closes=True)
 
+# --- a reply that releases information: 保密审查 and the head's sign-off (ReleaseReview) before it goes out --------
+
+
+def _review_required(request: DisclosureRequest) -> Promise | None:
+    from .review import rules_for
+
+    if not rules_for(request.department).confidentiality_review:
+        return _("本部门的答复无须保密审查。")
+    return None
+
+
+def _not_yet_reviewed(request: DisclosureRequest) -> Promise | None:
+    return _("已经通过保密审查。") if request.confidentiality_reviewed_at else None
+
+
+def _reviewed_if_required(request: DisclosureRequest) -> Promise | None:
+    from .review import rules_for
+
+    if rules_for(request.department).confidentiality_review and not request.confidentiality_reviewed_at:
+        return _("拟公开的信息尚未通过保密审查（《政府信息公开条例》第十七条）。")
+    return None
+
+
+def _sign_off_not_required(request: DisclosureRequest) -> Promise | None:
+    from .review import rules_for
+
+    if rules_for(request.department).head_sign_off:
+        return _("本部门的公开答复须由部门负责人签发。")
+    return None
+
+
+SUBMIT_RELEASE = Transition("submit_release", _("提交审核签发"), frozenset({S.HANDLING}), S.REVIEWING, "handle",
+                            "disclosure.release_submitted")
+REVIEW_CONFIDENTIALITY = Transition(
+    "review_confidentiality", _("保密审查通过"), frozenset({S.REVIEWING}), None, "review_confidentiality",
+    "disclosure.confidentiality_reviewed",
+    guards=(Guard("review_required", _("本部门须经保密审查"), _review_required),
+            Guard("not_yet_reviewed", _("尚未通过保密审查"), _not_yet_reviewed)))
+RETURN_RELEASE = Transition("return_release", _("退回修改"), frozenset({S.REVIEWING}), S.HANDLING,
+                            "review_confidentiality", "disclosure.release_returned", returns=True)
+SIGN_OFF = Transition(
+    "sign_off", _("签发答复"), frozenset({S.REVIEWING}), S.CONCLUDED, "sign_off", "disclosure.replied", closes=True,
+    guards=(Guard("confidentiality_reviewed", _("已通过保密审查"), _reviewed_if_required),))
+SEND_REVIEWED = Transition(
+    "send_reviewed", _("发出答复"), frozenset({S.REVIEWING}), S.CONCLUDED, "handle", "disclosure.replied", closes=True,
+    guards=(Guard("confidentiality_reviewed", _("已通过保密审查"), _reviewed_if_required),
+            Guard("sign_off_not_required", _("本部门无须负责人签发"), _sign_off_not_required)))
+
 # An applicant's reconsideration or lawsuit, at any stage (a request left unanswered can be challenged too);
 # recorded, not a move: the request keeps its status.
 ANY_STATUS = frozenset(S.values)
@@ -88,4 +136,5 @@ WITHDRAW_ANSWER = Transition(
 
 STEPS = [REGISTER, REQUEST_CORRECTION, RECEIVE_CORRECTION, CLOSE_NO_CORRECTION, START_CONSULTATION, END_CONSULTATION,
          EXTEND, SET_LONGER_PERIOD, NOTIFY_FEE, RECORD_PAYMENT, CLOSE_FEE_UNPAID, TRANSFER, REPLY,
+         SUBMIT_RELEASE, REVIEW_CONFIDENTIALITY, RETURN_RELEASE, SIGN_OFF, SEND_REVIEWED,
          RECORD_CHALLENGE, RECORD_CHALLENGE_RESULT, PUBLISH_ANSWER, WITHDRAW_ANSWER]

@@ -13,6 +13,7 @@ def register_urls() -> list:
     return [
         path("disclosure/statistics/", admin_views.statistics, name="disclosure_statistics"),
         path("disclosure/fees/", admin_views.fee_calculator, name="disclosure_fees"),
+        path("disclosure/release-review/", admin_views.release_review_settings, name="disclosure_release_review"),
         path("disclosure/<int:pk>/notice/<slug:kind>.docx", admin_views.request_notice, name="disclosure_notice"),
         path("disclosure/<int:pk>/redaction/", admin_views.redaction_home, name="disclosure_redaction"),
         path("disclosure/<int:pk>/redaction/<int:attachment_id>/", admin_views.redact_screen, name="disclosure_redact"),

@@ -332,6 +332,10 @@ YIFA_RECONSIDERATION_BODY = os.environ.get("YIFA_RECONSIDERATION_BODY", "肇东�
 YIFA_RECONSIDERATION_BODY_BEFORE_2024 = os.environ.get(
     "YIFA_RECONSIDERATION_BODY_BEFORE_2024", "肇东市人民政府或者上一级主管部门")
 YIFA_ADMINISTRATIVE_COURT = os.environ.get("YIFA_ADMINISTRATIVE_COURT", "肇东市人民法院")
+# A reply that releases information (予以公开, 部分公开) passes these checks before it goes out, in every department
+# that has not set its own (政府信息公开条例 2019 art.17: the agency's review procedure): "confidentiality"
+# (保密审查) and "head" (负责人签发). Empty: a clerk may send it alone.
+YIFA_RELEASE_REVIEW_DEFAULTS = env_list("YIFA_RELEASE_REVIEW_DEFAULTS", "confidentiality,head")
 # The city's published hotlines (民情热线, 企业投诉中心): official contacts, never masked as a citizen's phone.
 YIFA_OFFICIAL_PHONES = env_list("YIFA_OFFICIAL_PHONES", "0455-7711365,0455-5919595")
 # Public messages (互动交流) each client may leave per hour (no national rule: a local default).

@@ -74,6 +74,7 @@ def due_date_on_screen(page, request):
     return page.locator("section[aria-labelledby=main-deadline-heading] dd").first.inner_text().strip()
 
 
+@pytest.mark.release_review
 def test_a_request_across_new_year_2017_corrected_consulted_and_answered(page, live_server, staff, department):
     with time_machine.travel(at(dt.date(2016, 12, 26)), tick=True) as clock:
         request = file_request(page, department, "2016年城区道路改造工程的立项批复文件。")
@@ -124,8 +125,12 @@ def test_a_request_across_new_year_2017_corrected_consulted_and_answered(page, l
 
         clock.move_to(at(dt.date(2017, 2, 20)))
         login(page, "editor")
-        step(page, request, "答复", {"select:#id_outcome": "granted", "#id_replied_on": "2017-02-20",
-                                    "#id_summary": "提供立项批复文件复印件。"})
+        # Releasing information: drafted by the editor, 保密审查 and sign-off by the head (art.17).
+        step(page, request, "提交审核签发", {"check:input[name=outcome][value=granted]": "",
+                                          "#id_summary": "提供立项批复文件复印件。"})
+        login(page, "head")
+        step(page, request, "保密审查通过", {})
+        step(page, request, "签发答复", {"#id_replied_on": "2017-02-20"})
         request.refresh_from_db()
         assert (request.status, request.outcome, request.concluded_on) == ("concluded", "granted", dt.date(2017, 2, 20))
 
