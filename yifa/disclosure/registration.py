@@ -53,6 +53,9 @@ DISCLOSURE_REQUEST = CaseType(
     header_links=[HeaderLink(_("统计"), "disclosure_statistics", "table"),
                   HeaderLink(_("信息处理费计算"), "disclosure_fees", "cog")],
     search_fields=("reference", "applicant_name", "description"), personal_data=True,
+    # Waiting on the department: to register a new request, then to handle it; a correction, an opinion or a
+    # fee waits on the applicant or the party consulted.
+    awaiting={DisclosureRequest.Status.SUBMITTED: "handle", DisclosureRequest.Status.HANDLING: "handle"},
     intake=Intake(forms.PaperRequestForm, _enter_paper_request, label=_("登记纸质申请"), permission="handle",
                   help_text=_("当面、邮寄或传真提交的申请：按申请书填写，登记后即从收到申请之日起计算答复期限"
                               "（《政府信息公开条例》第三十一条、第三十三条）。"),
