@@ -17,7 +17,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import admin_menu
 
-from yifa.backoffice.untranslated import untranslated_messages, untranslated_on
+from yifa.testing.untranslated import untranslated_messages, untranslated_on
 
 DEMO_ACCOUNTS = ["admin", "fazhi", "editor", "head", "inspector", "leader"]
 # The modules whose demo gives each account a working home page: cases of two types, pages, the accounts.

@@ -1,6 +1,7 @@
-"""Finds Wagtail's own strings that a page shows untranslated: the visible text of a back-office page matched
-against every message of Wagtail's catalogues that has no translation in the active language. The tests use it
-to keep the Chinese back office Chinese (yifa/locale supplies what Wagtail's zh_Hans catalogue lacks)."""
+"""Finds Wagtail's own strings that a page shows untranslated (a test helper: polib is a dev dependency): the
+visible text of a back-office page matched against every message of Wagtail's catalogues that has no translation
+in the active language. The tests use it to keep the Chinese back office Chinese (yifa/locale supplies what
+Wagtail's zh_Hans catalogue lacks)."""
 
 from __future__ import annotations
 
