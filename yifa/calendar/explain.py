@@ -87,6 +87,11 @@ def rest_label(line: TraceLine) -> str:
     return _("周末")
 
 
+def counting_unit(unit: str) -> str:
+    """The unit a period's days are counted in: a month period counts calendar days."""
+    return Unit.DAY if unit == Unit.MONTH else unit
+
+
 def describe(line: TraceLine, unit: str) -> str:
     """One sentence for one trace line."""
     n = line.days
@@ -114,12 +119,12 @@ def describe(line: TraceLine, unit: str) -> str:
         return text + (_("理由：%(reason)s") % {"reason": line.note} if line.note else "")
     if line.code == Step.COUNT:
         if unit == Unit.WORKING_DAY and line.skipped:
-            return _("%(span)s：计 %(counted)s 个工作日（其间周末 %(skipped)s 天不计入），累计 %(total)s 日。") % {
+            return _("%(span)s：计 %(counted)s 个工作日（其间周末 %(skipped)s 天不计入），累计 %(total)s 个工作日。") % {
                 "span": span_label(line.date_from, line.date_to), "counted": line.counted, "total": line.total,
                 "skipped": line.skipped,
             }
         if unit == Unit.WORKING_DAY:
-            return _("%(span)s：工作日，计 %(counted)s 日，累计 %(total)s 日。") % {
+            return _("%(span)s：计 %(counted)s 个工作日，累计 %(total)s 个工作日。") % {
                 "span": span_label(line.date_from, line.date_to), "counted": line.counted, "total": line.total,
             }
         return _("%(span)s：计 %(counted)s 日，累计 %(total)s 日。") % {
@@ -138,9 +143,9 @@ def describe(line: TraceLine, unit: str) -> str:
         }
     if line.code == Step.MAKEUP:
         return with_basis(
-            _("%(span)s：调休上班日（%(name)s），计入，累计 %(total)s 日") % {
+            _("%(span)s：调休上班日（%(name)s），计入，累计 %(total)s") % {
                 "span": span_label(line.date_from, line.date_to), "name": holiday_name(line.name) or _("调休"),
-                "total": line.total,
+                "total": format_length(line.total, Unit.WORKING_DAY),  # only working-day periods count them
             }
         )
     if line.code == Step.REST:
@@ -152,8 +157,9 @@ def describe(line: TraceLine, unit: str) -> str:
             "span": span_label(line.date_from, line.date_to), "reason": reason_label(line.name), "days": n,
         }
     if line.code == Step.PAUSED:
-        return _("自 %(day)s 起因%(reason)s中止计时，尚未恢复；已计 %(total)s 日，恢复计时后重新计算到期日。") % {
-            "day": day_label(line.date_from), "reason": reason_label(line.name), "total": line.total,  # type: ignore[arg-type]
+        return _("自 %(day)s 起因%(reason)s中止计时，尚未恢复；已计 %(total)s，恢复计时后重新计算到期日。") % {
+            "day": day_label(line.date_from), "reason": reason_label(line.name),  # type: ignore[arg-type]
+            "total": format_length(line.total, counting_unit(unit)),
         }
     if line.code == Step.ROLLOVER:
         values = {

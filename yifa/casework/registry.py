@@ -30,6 +30,7 @@ from django.utils.functional import Promise
 
 from yifa.audit.actors import Actor
 from yifa.core import modules
+from yifa.org.models import Role
 
 from .models import Case
 from .transitions import Transition
@@ -161,6 +162,11 @@ class CaseType:
     citizen_contact: Callable[[Any], CitizenContact | None] | None = None
     # Step name -> what the citizen is told when it is taken (yifa.notifications sends it).
     citizen_notices: Mapping[str, CitizenNotice] = field(default_factory=dict)
+    # What a case waits for in each status: status -> the policy action of the step someone inside must take
+    # next ("submitted" -> "review"); the work queue's 等待我处理的 follows it. A status not named waits for
+    # someone outside (a citizen's correction, a third party's opinion). Empty: every open status waits for
+    # whoever may take any of its steps.
+    awaiting: Mapping[str, str] = field(default_factory=dict)
 
     def step(self, name: str) -> Step | None:
         return next((step for step in self.steps if step.name == name), None)
@@ -182,8 +188,29 @@ class CaseType:
         """The cases of this type the user may see: the department's staff their own, city roles all."""
         return self.policy.instances_user_has_permission_for(user, "view").select_related(*self.select_related)
 
+    @property
+    def new_statuses(self) -> set[str]:
+        """The open statuses no step leads to: where a case stands when it has just come in (收到, 待登记)."""
+        reached = {transition.target for transition in self.transitions}
+        return {status for status in self.open_statuses if status not in reached}
+
+    def roles_awaited(self, status: str) -> frozenset[str]:
+        """Whose work a case in `status` is: the roles that may take the step it waits for. When a department's
+        editors may take it, it is theirs (their head supervises that work rather than waits on it); a system
+        administrator only when nobody else may."""
+        if status not in self.awaiting:
+            return frozenset()
+        roles = frozenset(self.policy.roles_for(self.awaiting[status]))
+        if Role.DEPARTMENT_EDITOR in roles:
+            roles -= {Role.DEPARTMENT_HEAD}
+        if roles - {Role.SYSTEM_ADMIN}:
+            roles -= {Role.SYSTEM_ADMIN}
+        return roles
+
     def statuses_waiting_for(self, roles: frozenset[str]) -> set[str]:
-        """The statuses in which someone holding `roles` has a step to take."""
+        """The statuses in which a case waits for someone holding `roles`."""
+        if self.awaiting:
+            return {status for status in self.open_statuses if roles & self.roles_awaited(status)}
         waiting: set[str] = set()
         for transition in self.transitions:
             if roles & self.policy.roles_for(transition.permission):

@@ -451,6 +451,7 @@ class WorkQueueView(WagtailAdminTemplateMixin, TemplateView):
 
 
 SECTION_LABELS = {
+    "new": gettext_lazy("新收待处理"),
     "assigned": gettext_lazy("分派给我的"),
     "waiting": gettext_lazy("等待我处理的"),
     "overdue": gettext_lazy("已逾期"),

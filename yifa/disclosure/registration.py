@@ -81,6 +81,11 @@ DISCLOSURE_REQUEST = CaseType(
                   HeaderLink(_("信息处理费计算"), "disclosure_fees", "cog"),
                   HeaderLink(_("公开审查设置"), "disclosure_release_review", "lock")],
     search_fields=("reference", "applicant_name", "description"), personal_data=True,
+    # Waiting on the department: to register a new request, then to handle it; a correction, an opinion or a
+    # fee waits on the applicant or the party consulted.
+    # A draft release waits for the head: the 保密审查 (not by its drafter, usually the editor) and the sign-off.
+    awaiting={DisclosureRequest.Status.SUBMITTED: "handle", DisclosureRequest.Status.HANDLING: "handle",
+              DisclosureRequest.Status.REVIEWING: "sign_off"},
     intake=Intake(forms.PaperRequestForm, _enter_paper_request, label=_("登记纸质申请"), permission="handle",
                   help_text=_("当面、邮寄或传真提交的申请：按申请书填写，登记后即从收到申请之日起计算答复期限"
                               "（《政府信息公开条例》第三十一条、第三十三条）。"),

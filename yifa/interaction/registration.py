@@ -24,6 +24,8 @@ PUBLIC_MESSAGE = CaseType(
     detail_template="interaction/admin/facts.html",
     panels=[PUBLIC_PREVIEW],
     search_fields=("reference", "subject", "name"), personal_data=True,
+    # A new message waits for a reply; a replied one for the head to publish it.
+    awaiting={Message.Status.RECEIVED: "reply", Message.Status.REPLIED: "publish"},
     citizen_contact=citizen_notices.contact, citizen_notices=citizen_notices.NOTICES,
     steps=[
         Step(steps.REPLY, forms.ReplyForm, initial=lambda message: {"reply": message.reply},

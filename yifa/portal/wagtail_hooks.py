@@ -31,6 +31,15 @@ class WebsiteChecksPanel(Component):
         return {"findings": website_checks(), "request": parent_context["request"]}
 
 
+def edits_the_website(user: Any) -> bool:
+    """Those who can act on a website warning: they may add or change pages somewhere in the site."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
+
+
 @hooks.register("construct_homepage_panels")
 def add_website_checks_panel(request: Any, panels: list) -> None:
-    panels.append(WebsiteChecksPanel())
+    # Warnings go to the site's editors, who can fix them, not to every inspector and leader.
+    if edits_the_website(request.user):
+        panels.append(WebsiteChecksPanel())

@@ -47,6 +47,9 @@ POWER_CHANGE = CaseType(
     summary=lambda request: request.title, detail_template="powers/admin/request_facts.html",
     panels=[Panel("powers/admin/request_panel.html", _adjustments)],
     search_fields=("reference", "title"),
+    # A draft (or one returned) waits for the head to submit it; a submitted one for the legality review.
+    awaiting={ChangeRequest.Status.DRAFT: "submit", ChangeRequest.Status.RETURNED: "submit",
+              ChangeRequest.Status.SUBMITTED: "review"},
     steps=[
         Step(steps.SUBMIT, NoteForm, help_text=_("提交后由政府法制机构进行合法性审查；审查期间不能再修改调整事项。"),
              perform=lambda u, r, d, f: actions.submit_request(actor=u, change_request=r, reason=d["reason"])),

@@ -104,6 +104,13 @@ ApprovalViewSet = _version_viewset(
      "effective_from"])
 
 
+class ImportMenuItem(MenuItem):
+    """导入权力清单 only for those who may propose changes somewhere: the screen refuses everyone else."""
+
+    def is_shown(self, request: Any) -> bool:
+        return admin_views.proposing_departments(request.user).exists()
+
+
 class ListsGroup(ModelViewSetGroup):
     menu_label = _("权责清单")
     menu_icon = "list-ul"
@@ -115,7 +122,8 @@ class ListsGroup(ModelViewSetGroup):
         order = len(items) + 1
         # The change requests' queue is the generic case screen of the "power-change" case type.
         items.append(MenuItem(_("清单调整申请"), reverse("power-change:index"), icon_name="tasks", order=order))
-        items.append(MenuItem(_("导入权力清单"), reverse("powers_admin_import"), icon_name="upload", order=order + 1))
+        items.append(ImportMenuItem(_("导入权力清单"), reverse("powers_admin_import"), icon_name="upload",
+                                    order=order + 1))
         items.append(MenuItem(_("导出清单"), reverse("powers_admin_export"), icon_name="download", order=order + 2))
         return items
 

@@ -127,7 +127,7 @@ def test_the_table_overrides_the_package():
 def test_the_trace_says_which_days_counted_and_why():
     text = explain(compute_deadline(CALENDAR, D(2017, 9, 20), Period(20)).trace, "working_day")
     assert text[0] == "起算日 2017-09-20（星期三），当日不计入；期间为 20 个工作日。"
-    assert any("2017-09-30（星期六）：调休上班日" in line and "累计 8 日" in line for line in text)
+    assert any("2017-09-30（星期六）：调休上班日" in line and "累计 8 个工作日" in line for line in text)
     assert any(line.startswith("2017-10-01（星期日）至2017-10-08（星期日）：") and "不计入" in line for line in text)
     assert text[-1] == "到期日：2017-10-24（星期二）。"
 

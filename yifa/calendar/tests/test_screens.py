@@ -50,6 +50,23 @@ def test_the_deadline_screen_shows_how_the_due_date_was_reached(client, editor, 
     assert "开始计算期限" in body  # its event log
 
 
+def test_days_used_and_left_name_their_kind_of_day(client, editor, mine, time_machine):
+    """A working-day period says working days for both what is used and what is left ("已用 18 日" was ambiguous)."""
+    time_machine.move_to(dt.datetime(2017, 10, 20, 9, 0))
+    body = logged_in(client, editor).get(f"/admin/deadlines/{mine.pk}/").content.decode()
+    assert "已用 18 个工作日，剩余 2 个工作日" in body
+    assert "累计 20 个工作日" in body and "累计 20 日" not in body
+
+
+def test_a_calendar_day_period_says_days(client, editor, record, time_machine):
+    deadline = actions.open_deadline(actor=editor, target=record, start=D(2017, 9, 20), period=Period(60, unit="day"),
+                                     purpose="复议期限")
+    time_machine.move_to(dt.datetime(2017, 10, 20, 9, 0))
+    body = logged_in(client, editor).get(f"/admin/deadlines/{deadline.pk}/").content.decode()
+    assert "已用 30 日，剩余 30 日" in body
+    assert "工作日" not in body.split("已用", 1)[1].split("</dd>", 1)[0]
+
+
 def test_the_list_query_count_is_fixed(client, editor, record, django_assert_max_num_queries):
     for day in range(1, 30):
         actions.open_deadline(actor=editor, target=record, start=D(2017, 9, day), period=Period(20), purpose="p")

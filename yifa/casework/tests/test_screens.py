@@ -316,16 +316,29 @@ def test_the_work_queue_shows_what_waits_for_my_role_and_what_is_overdue(logged_
     assert f'href="{MESSAGES}{overdue.pk}/"' in body and elsewhere.reference not in body
 
 
-def test_the_work_queue_does_not_show_a_step_my_role_cannot_take(logged_in, department, editor, head):
+def test_the_work_queue_gives_each_case_to_the_role_it_waits_for(logged_in, department, editor, head):
+    """A new message waits for the department's editors (their head supervises that work, it does not wait on
+    them); a replied one waits for the head's publication, and no longer for the editor who replied."""
     from yifa.interaction import actions
 
+    new = make_message(department)
     replied = actions.reply_message(actor=editor, message=make_message(department), reply="您好！已安排维修。")
-    waiting_for_editor = [row["case"].reference for row in
-                          {s["key"]: s for s in logged_in(editor).get("/admin/cases/").context["sections"]}["waiting"]["rows"]]
-    waiting_for_head = [row["case"].reference for row in
-                        {s["key"]: s for s in logged_in(head).get("/admin/cases/").context["sections"]}["waiting"]["rows"]]
-    assert replied.reference in waiting_for_head  # publishing is the head's
-    assert replied.reference in waiting_for_editor  # the editor may still revise the reply
+
+    def section(user, key):
+        sections = {s["key"]: s for s in logged_in(user).get("/admin/cases/").context["sections"]}
+        return [row["case"].reference for row in sections[key]["rows"]] if key in sections else None
+
+    assert section(editor, "new") == [new.reference]
+    assert section(editor, "waiting") == [new.reference]
+    assert section(head, "waiting") == [replied.reference]
+    assert section(head, "new") is None  # nothing new ever waits for a head
+
+
+def test_a_user_no_case_waits_for_has_no_waiting_sections(logged_in, department, make_user):
+    make_message(department)
+    inspector = make_user("inspector", department)
+    keys = [s["key"] for s in logged_in(inspector).get("/admin/cases/").context["sections"]]
+    assert "waiting" not in keys and "new" not in keys and "overdue" in keys
 
 
 def test_the_work_queues_queries_do_not_grow_with_the_number_of_cases(logged_in, department, editor, head,

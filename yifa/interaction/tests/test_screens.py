@@ -129,10 +129,20 @@ def test_the_deadline_appears_in_my_deadlines_on_the_dashboard(logged_in, editor
     assert f"/admin/cases/public-message/{message.pk}/" in body  # the panel links to the case screen
 
 
-def test_the_website_check_shows_on_the_dashboard(logged_in, editor, new_message, department):
+def test_the_website_check_shows_on_the_dashboard_of_those_who_edit_the_website(logged_in, editor, head,
+                                                                                 new_message, department):
+    """The warning goes to the site's editors, who can fix it, not to everyone in the department."""
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission, Page
+
+    from yifa.org.actions import role_group
+
     new_message()
+    GroupPagePermission.objects.create(group=role_group("department_editor"), page=Page.get_first_root_node(),
+                                       permission=Permission.objects.get(codename="change_page"))
     body = logged_in(editor).get("/admin/").content.decode()
     assert "超过 3 个月未答复" in body and department.name in body
+    assert "超过 3 个月未答复" not in logged_in(head).get("/admin/").content.decode()
 
 
 def test_the_head_marks_a_message_complex_on_its_screen_which_says_the_period_is_a_local_rule(

@@ -189,3 +189,30 @@ def test_the_year_of_adjustments_and_the_other_two_lists_read_well(page, live_se
     page.wait_for_url("**/powers/items/*/")
     assert "0100101000 食品经营许可" in page.inner_text("dl")  # the power it implements, by code and name
     screenshot(page, "powers-approval-item")
+
+
+@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)])
+def test_the_export_screen_picks_a_date_without_a_script_error_and_exports_the_list_as_of_it(
+        browser, live_server, lists, head, width, height):
+    """Its date field once called Wagtail's initDateChooser, which the page never loaded: a console error and no
+    picker. It is the browser's own date input now; the fixture's page fails the test on any console error."""
+    from yifa.conftest import fail_on_console_errors, open_page
+
+    page = open_page(browser, live_server, width=width, height=height, mobile=width < 500)
+    try:
+        give_passwords(head)
+        login(page, "head")
+        page.goto(page.base_url + "/admin/powers/export/")
+        date = page.get_by_label("截至日期")
+        assert date.get_attribute("type") == "date"
+        date.fill("2016-07-01")
+        assert date.input_value() == "2016-07-01"
+        page.select_option("#id_format", "json")
+        screenshot(page, f"powers-export-{width}")
+        with page.expect_download() as download:
+            page.get_by_role("button", name="导出", exact=True).click()
+        body = download.value.path().read_text(encoding="utf-8")
+        assert "0100101000" in body and "2016-07-01" in body
+    finally:
+        page.context.close()
+    fail_on_console_errors(page)
