@@ -133,11 +133,13 @@ def highlight_title(title: str, patterns: list[re.Pattern[str]]) -> str:
 
 
 def snippet(body: str, patterns: list[re.Pattern[str]], length: int = SNIPPET_LENGTH) -> str:
-    """About `length` characters of the body around its first match (or its opening), marked and escaped."""
+    """About `length` characters of the body: its opening when the first match is in it, else around the first
+    match; marked and escaped."""
     text = WHITESPACE.sub(" ", body).strip()
     matches = list(spans(fold(text), patterns))
     first = matches[0][0] if matches else 0
-    start = max(0, first - SNIPPET_LEAD)
+    # From the opening when the first match lies within it (a register's line reads from its start).
+    start = 0 if matches and matches[0][1] <= length else max(0, first - SNIPPET_LEAD)
     end = min(len(text), start + length)
     start = max(0, end - length)
     if matches and matches[0][1] > end:  # a match longer than the window: show it from its start
