@@ -153,6 +153,8 @@ def _pool(department: Department) -> tuple[list[PowerContent], list[PowerContent
     for seq, (name, law, article, kinds) in enumerate(PENALTIES.get(department.code, []), start=201):
         main = _pattern(department, "02", seq, name, law, article)
         mains.append(main)
+        # Only the police detain (行政处罚法 1996 第十六条): an article of another department that names 拘留 leaves it to them.
+        kinds = tuple(kind for kind in kinds if kind != "行政拘留" or department.code == "gaj")
         if len(kinds) > 1:
             subs.extend(_pattern(department, "02", 0, f"{name}（{kind}）", law, article, parent_code=main.code, sub=n)
                         for n, kind in enumerate(kinds, start=1))
@@ -171,8 +173,11 @@ def _plan_powers(departments: dict[str, Department]) -> tuple[dict[str, list[Pow
             real[entry[0]].append(_real_power(entry, departments[entry[0]].phone))
     pools = {code: _pool(department) for code, department in departments.items()}
     for code in departments:
-        names = {c.name for c in real[code]}
-        pools[code] = ([c for c in pools[code][0] if c.name not in names], pools[code][1])
+        # An article a written-out item already cites is that item (食品安全法 第一百二十二条 once, not twice).
+        cited = {(b.law, b.article) for c in real[code] for b in c.bases}
+        mains = [c for c in pools[code][0] if (c.bases[0].law, c.bases[0].article) not in cited]
+        kept = {c.code for c in mains}
+        pools[code] = (mains, [c for c in pools[code][1] if c.parent_code in kept])
     available = {code: len(real[code]) + len(pools[code][0]) + len(pools[code][1]) for code in departments}
     # Every department keeps its written-out items and at least a few of the laws' (the small lists are short).
     least = {code: len(real[code]) + min(len(pools[code][0]), 5) for code in departments}
