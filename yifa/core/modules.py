@@ -71,6 +71,9 @@ class SearchSource:
     name: str
     label: Label
     documents: Callable[[], Iterable[Any]]
+    # A register's entries (the power lists' thousands of items): in the site search their title matches rank after
+    # the title matches of pages and articles, so a guide titled with a common term is not buried under them.
+    registry: bool = False
 
 
 @dataclass(frozen=True)

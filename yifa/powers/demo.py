@@ -10,7 +10,6 @@ cancelled. Idempotent: a request already loaded (found by department and title) 
 from __future__ import annotations
 
 import datetime as dt
-import random
 from collections import defaultdict
 from typing import Any
 
@@ -27,12 +26,12 @@ from .demo_data import (
     CANCELLATION_SOURCE,
     FIELDS,
     INTERMEDIARIES,
-    NAME_FORMS,
     NON_LICENSING_FORMS,
     REAL_POWERS,
     REAL_STEPS,
     TAKEOVER_SOURCES,
 )
+from .demo_patterns import MEASURES, PENALTIES
 from .models import AdjustmentKind, ApprovalCategory, Catalogue, ChangeRequest, PowerType
 from .selectors import in_force, pillar_figures
 
@@ -40,7 +39,6 @@ K = AdjustmentKind
 BASE_POWERS = 3209 - 152 + 21  # in force at the end of 2016 = base + taken over − cancelled
 TAKEN_OVER = 152
 CANCELLED_CORRESPONDINGLY = 21
-PUBLIC_SERVICES = 40
 APPROVAL_ITEMS, APPROVAL_CANCELLED = 282, 180
 
 LIST_DATE = dt.date(2016, 6, 30)
@@ -58,9 +56,6 @@ TITLE_POWERS = "2016年权力清单和责任清单梳理"
 TITLE_APPROVALS = "2015年行政审批项目目录"
 TITLE_ADJUSTMENTS = "2016年承接下放事项、取消事项和清理调整"
 
-OFFICES = {"01": "行政审批办公室", "02": "综合执法大队", "03": "综合执法大队", "04": "财务股", "05": "社会事务股",
-           "06": "监督检查股", "07": "行政审批办公室", "08": "办公室", "09": "法制股", "10": "法制股", "20": "服务窗口"}
-TAKEOVER_FORMS = ["{f}初审", "{f}审核转报", "{f}核准", "{f}变更核准", "{f}资质认定", "{f}证书核发"]
 DIGITS = "零一二三四五六七八九"
 
 
@@ -125,20 +120,18 @@ def _real_power(entry: tuple, phone: str) -> PowerContent:
     )
 
 
-def _generated(department: Department, power_type: str, seq: int, name: str, rng: random.Random,
-               parent_code: str = "", sub: int = 0) -> PowerContent:
-    fields, law = FIELDS[department.code]
-    code = f"{power_type}{seq:05d}{sub:03d}" if not parent_code else parent_code[:7] + f"{sub:03d}"
-    licensing_like = power_type in ("01", "05", "07", "09", "20")
-    statutory = 20 if licensing_like else None
-    promised = rng.choice([5, 7, 10, 15]) if licensing_like else None
-    targets = ("natural_person", "enterprise") if rng.random() < 0.6 else ("enterprise",)
+OFFICE_BY_TYPE = {"02": "综合执法大队", "03": "综合执法大队", "06": "监督检查股"}
+
+
+def _pattern(department: Department, power_type: str, seq: int, name: str, law: str, article: str,
+             parent_code: str = "", sub: int = 0) -> PowerContent:
+    """An item an article of law sets (demo_patterns): a penalty, a coercive measure or an inspection."""
+    code = parent_code[:7] + f"{sub:03d}" if parent_code else f"{power_type}{seq:05d}000"
+    # No time limit: the 2016 行政处罚法 (1996, amended 2009) set none for a penalty case.
     return PowerContent(
-        code=code, name=name, power_type=power_type, parent_code=parent_code, handling_office=OFFICES[power_type],
-        bases=(Basis(law, f"第{chinese_number(rng.randint(5, 85))}条"),),
-        statutory_limit=statutory, statutory_unit="working_day" if statutory else "",
-        promised_limit=promised, promised_unit="working_day" if promised else "",
-        service_targets=targets, supervision_phone=department.phone,
+        code=code, name=name, power_type=power_type, parent_code=parent_code,
+        handling_office=OFFICE_BY_TYPE.get(power_type, "综合执法大队"), bases=(Basis(law, article),),
+        service_targets=("natural_person", "enterprise"), supervision_phone=department.phone,
     )
 
 
@@ -152,67 +145,58 @@ def _allocation(total: int, weights: dict[str, int]) -> dict[str, int]:
     return counts
 
 
-def _plan_powers(departments: dict[str, Department]) -> dict[str, list[PowerContent]]:
-    """Every department's base list: its written-out items, then generated ones up to its share."""
-    rng = random.Random(2016)
+def _pool(department: Department) -> tuple[list[PowerContent], list[PowerContent]]:
+    """A department's items from the laws: the penalties and measures (main items), and the sub-items (子项) a penalty
+    splits into by the kinds of penalty its article sets (警告, 罚款, 吊销许可证件 …)."""
+    mains: list[PowerContent] = []
+    subs: list[PowerContent] = []
+    for seq, (name, law, article, kinds) in enumerate(PENALTIES.get(department.code, []), start=201):
+        main = _pattern(department, "02", seq, name, law, article)
+        mains.append(main)
+        # Only the police detain (行政处罚法 1996 第十六条): an article of another department that names 拘留 leaves it to them.
+        kinds = tuple(kind for kind in kinds if kind != "行政拘留" or department.code == "gaj")
+        if len(kinds) > 1:
+            subs.extend(_pattern(department, "02", 0, f"{name}（{kind}）", law, article, parent_code=main.code, sub=n)
+                        for n, kind in enumerate(kinds, start=1))
+    for seq, (power_type, name, law, article) in enumerate(MEASURES.get(department.code, []), start=201):
+        mains.append(_pattern(department, power_type, seq, name, law, article))
+    return mains, subs
+
+
+def _plan_powers(departments: dict[str, Department]) -> tuple[dict[str, list[PowerContent]],
+                                                              dict[str, list[PowerContent]]]:
+    """Every department's base list (its written-out items, then the laws' items up to its share), and the items it
+    took over in 2016 (the last of its share)."""
     real: dict[str, list[PowerContent]] = defaultdict(list)
     for entry in REAL_POWERS:
         if entry[0] in departments:
             real[entry[0]].append(_real_power(entry, departments[entry[0]].phone))
-    counts = _allocation(BASE_POWERS, {code: len(FIELDS[code][0]) for code in departments})
-    services = _allocation(PUBLIC_SERVICES, dict.fromkeys(departments, 1))
+    pools = {code: _pool(department) for code, department in departments.items()}
+    for code in departments:
+        # An article a written-out item already cites is that item (食品安全法 第一百二十二条 once, not twice).
+        cited = {(b.law, b.article) for c in real[code] for b in c.bases}
+        mains = [c for c in pools[code][0] if (c.bases[0].law, c.bases[0].article) not in cited]
+        kept = {c.code for c in mains}
+        pools[code] = (mains, [c for c in pools[code][1] if c.parent_code in kept])
+    available = {code: len(real[code]) + len(pools[code][0]) + len(pools[code][1]) for code in departments}
+    # Every department keeps its written-out items and at least a few of the laws' (the small lists are short).
+    least = {code: len(real[code]) + min(len(pools[code][0]), 5) for code in departments}
+    extra = _allocation(BASE_POWERS + TAKEN_OVER - sum(least.values()),
+                        {code: available[code] - least[code] for code in departments})
+    counts = {code: least[code] + extra[code] for code in departments}
+    taken = _allocation(TAKEN_OVER, {code: max(counts[code] - least[code], 0) for code in departments})
     plan: dict[str, list[PowerContent]] = {}
-    for code, department in departments.items():
-        fields = FIELDS[code][0]
-        items = list(real[code])
-        taken = {c.name for c in items}
-        candidates = [(t, form.format(f=f)) for t in NAME_FORMS if t != "20" for form in NAME_FORMS[t] for f in fields]
-        rng.shuffle(candidates)
-        wanted = counts[code] - sum(1 for c in items if c.power_type != PowerType.PUBLIC_SERVICE)
-        seq: dict[str, int] = defaultdict(lambda: 200)
-        mains: dict[str, str] = {}
-        for power_type, name in candidates:
-            if wanted <= 0:
-                break
-            if name in taken:
-                continue
-            taken.add(name)
-            seq[power_type] += 1
-            # Changing, renewing and cancelling a licence are sub-items (子项) of the licence.
-            main_name = name.replace("许可证变更", "许可").replace("许可证延续", "许可").replace("许可证注销", "许可")
-            if power_type == "01" and main_name != name and main_name in mains:
-                sub = {"变更": 1, "延续": 2, "注销": 3}[name[-2:]]
-                items.append(_generated(department, power_type, 0, name, rng, parent_code=mains[main_name], sub=sub))
-            else:
-                content = _generated(department, power_type, seq[power_type], name, rng)
-                if power_type == "01":
-                    mains[name] = content.code
-                items.append(content)
-            wanted -= 1
-        for n in range(services[code]):
-            items.append(_generated(department, "20", 300 + n, NAME_FORMS["20"][n % 2].format(f=fields[n % len(fields)]),
-                                    rng))
-        # Parents first, so a sub-item's main item is in the same list when it is checked.
-        plan[code] = sorted(items, key=lambda c: bool(c.parent_code))
-    return plan
-
-
-def _plan_takeovers(departments: dict[str, Department]) -> dict[str, list[tuple[PowerContent, tuple]]]:
-    rng = random.Random(152)
-    weights = {code: len(FIELDS[code][0]) for code in departments if code not in ("bgs", "sfj", "sjj", "tjj")}
-    counts = _allocation(TAKEN_OVER, weights)
-    plan: dict[str, list[tuple[PowerContent, tuple]]] = defaultdict(list)
-    n = 0
-    for code, count in counts.items():
-        fields = FIELDS[code][0]
-        names = [form.format(f=f) for form in TAKEOVER_FORMS for f in fields]
-        for index in range(count):
-            source = TAKEOVER_SOURCES[n % len(TAKEOVER_SOURCES)]
-            n += 1
-            content = _generated(departments[code], "01", 800 + index, names[index % len(names)]
-                                 + ("" if index < len(names) else f"（{index // len(names) + 1}）"), rng)
-            plan[code].append((content, source))
-    return plan
+    takeovers: dict[str, list[PowerContent]] = {}
+    for code in departments:
+        mains, subs = pools[code]
+        # Main items first; sub-items only as far as the share needs them, so each has its main item in the list.
+        items = [*real[code], *mains, *subs][: counts[code]]
+        base, later = items[: len(items) - taken[code]], items[len(items) - taken[code]:]
+        listed = {c.code for c in base} | {c.code for c in later}
+        plan[code] = sorted(base, key=lambda c: bool(c.parent_code))
+        takeovers[code] = sorted((c for c in later if not c.parent_code or c.parent_code in listed),
+                                 key=lambda c: bool(c.parent_code))
+    return plan, takeovers
 
 
 def _intermediary(entry: tuple) -> IntermediaryContent:
@@ -278,7 +262,7 @@ def _load_everything() -> str:
             _proposal(Catalogue.INTERMEDIARY, K.ADD, _intermediary(e), INTERMEDIARY_DATE, INTERMEDIARY_DOCUMENT)
             for e in entries], INTERMEDIARY_DATE, 1)
     # 2. Every department's power and responsibility list, published on 2016-06-30.
-    powers = _plan_powers(departments)
+    powers, takeover_items = _plan_powers(departments)
     for code, department in departments.items():
         loaded += _load(department, TITLE_POWERS, [
             _proposal(Catalogue.POWER, K.ADD, c, LIST_DATE, LIST_DOCUMENT, reason=_("按%(notice)s梳理") % {
@@ -290,10 +274,10 @@ def _load_everything() -> str:
             _proposal(Catalogue.APPROVAL, K.ADD, c, APPROVAL_DATE, APPROVAL_DOCUMENT) for c in approvals[code]],
             APPROVAL_DATE, 3)
     # 4. The 2016 adjustments: take-overs, corresponding cancellations, the approval and intermediary clean-ups.
-    takeovers = _plan_takeovers(departments)
-    parents = {(code, c.parent_code) for code in departments for c in powers[code] if c.parent_code}
-    cancellable = [c for code in departments for c in powers[code]
-                   if c.power_type == "01" and not c.parent_code and c.code[2:7] > "00200" and (code, c.code) not in parents]
+    takeovers = {code: [(content, TAKEOVER_SOURCES[n % len(TAKEOVER_SOURCES)]) for n, content in enumerate(items)]
+                 for code, items in takeover_items.items()}
+    # Cancelled correspondingly: sub-items of the laws' items (none is a parent), spread over the lists.
+    cancellable = [c for code in departments for c in powers[code] if c.parent_code and c.code[2:7] > "00200"]
     step = max(len(cancellable) // CANCELLED_CORRESPONDINGLY, 1)
     chosen = cancellable[::step][:CANCELLED_CORRESPONDINGLY]
     chosen_by_department: dict[str, list[PowerContent]] = defaultdict(list)
@@ -343,7 +327,7 @@ CURRENT_REQUESTS: list[tuple] = [
     ("hbj", "{Y}年环评审批承诺时限调整", "0100101000", 30, 20,
      "关于进一步压缩行政许可事项办理时限的通知", "肇政办发〔{Y}〕12号", "submitted", 2, ""),
     # Returned by the legal affairs office, with its reasons: back with the department.
-    ("jtj", "{Y}年机动车维修经营许可时限调整", "0100203000", 10, 5,
+    ("jtj", "{Y}年道路旅客运输经营许可时限调整", "0100101000", 10, 5,
      "关于进一步压缩行政许可事项办理时限的通知", "", "returned", 3,
      "调整事项的文件依据未写明文号：请补充《关于进一步压缩行政许可事项办理时限的通知》的文号后再提交。"),
     # Approved the day before: takes effect on its date and is published then.

@@ -1,9 +1,8 @@
-"""Zhaodong 2016 demo content: a few dozen power items written out with their real legal bases,
-the intermediary-service list, and the vocabulary the loader builds the rest of the 3209 from.
+"""Zhaodong 2016 demo content: a few dozen power items written out with their real legal bases, and the
+intermediary-service list. The rest of the 3209 are the penalties, coercive measures and inspections that
+laws give each department (`demo_patterns`, extracted from the laws' texts by scripts/extract_power_patterns.py).
 
-The written-out items cite the laws as in force in 2016 (article numbers of those texts). The
-generated items are plausible, not real: their names combine a department's fields of work with
-the forms each power type takes, and they cite their department's main law without article text.
+The written-out items cite the laws as in force in 2016 (article numbers of those texts).
 """
 
 from __future__ import annotations
@@ -134,6 +133,20 @@ REAL_POWERS: list[tuple] = [
      (60, D), None, "", [], [PERSON, ENTERPRISE], []),
     ("kjj", "0800101000", "科学技术奖励", "08", "科技成果管理股",
      [("中华人民共和国科学技术进步法", "第十五条", "国家建立科学技术奖励制度，对在科学技术进步活动中做出重要贡献的组织和个人给予奖励。")],
+     None, None, "", [], [PERSON, ENTERPRISE], []),
+    ("jtj", "0100101000", "道路旅客运输经营许可（县级行政区域内）", "01", "运输管理股",
+     [("中华人民共和国道路运输条例", "第十条", "申请从事客运经营的，应当依法向工商行政管理机关办理有关登记手续后，按照下列规定提出申请并提交"
+       "符合本条例第八条规定条件的相关材料：（一）从事县级行政区域内客运经营的，向县级道路运输管理机构提出申请。")],
+     (20, D), (10, WD), "", [], [PERSON, ENTERPRISE], []),
+    ("bgs", "1000101000", "政府信息公开申请的答复", "10", "政务公开办公室",
+     [("中华人民共和国政府信息公开条例", "第二十一条", "对申请公开的政府信息，行政机关根据下列情况分别作出答复：（一）属于公开范围的，"
+       "应当告知申请人获取该政府信息的方式和途径；（二）属于不予公开范围的，应当告知申请人并说明理由。"),
+      ("中华人民共和国政府信息公开条例", "第二十四条", "行政机关收到政府信息公开申请，能够当场答复的，应当当场予以答复。行政机关不能当场答复的，"
+       "应当自收到申请之日起15个工作日内予以答复；如需延长答复期限的，应当经政府信息公开工作机构负责人同意，并告知申请人，延长答复的期限最长不得超过15个工作日。")],
+     (15, WD), (10, WD), "", [], [PERSON, ENTERPRISE, "social_organisation"], []),
+    ("zwzx", "1000101000", "行政许可申请的统一受理和集中办理", "10", "综合窗口",
+     [("中华人民共和国行政许可法", "第二十六条第二款", "行政许可依法由地方人民政府两个以上部门分别实施的，本级人民政府可以确定一个部门受理行政许可申请"
+       "并转告有关部门分别提出意见后统一办理，或者组织有关部门联合办理、集中办理。")],
      None, None, "", [], [PERSON, ENTERPRISE], []),
     ("mzzj", "1000101000", "宗教活动场所筹备设立审核", "10", "宗教事务股",
      [("宗教事务条例", "第十三条", "筹备设立宗教活动场所，由宗教团体向拟设立的宗教活动场所所在地的县级人民政府宗教事务部门提出申请。")],

@@ -83,7 +83,7 @@ MODULE = Module(
     case_types=[POWER_CHANGE],
     listings=[PublicListing("powers", label=_("权责清单"), url_name="powers:list",
                             description=_("各部门行政权力事项、责任事项、中介服务事项和行政审批项目，含权力运行流程图"))],
-    search_sources=[SearchSource(search.SOURCE, _("权责清单"), search.power_documents)],
+    search_sources=[SearchSource(search.SOURCE, _("权责清单"), search.power_documents, registry=True)],
     daily_jobs=[DailyJob("powers.take_effect", _("清单调整到期生效"), _take_effect)],
     demo=DemoLoader(40, "yifa.powers.demo.load_powers_demo"),
     benchmarks="yifa.powers.bench:BENCHMARKS",

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 SOURCE = "powers.item"
 CHUNK = 2000
@@ -53,9 +54,14 @@ def _documents(versions: Any) -> Iterator[Any]:
             bases.setdefault(version_id, []).append(f"《{law}》{article}")
         for (pk, item_id, name, power_type, department, code, implementation, office, steps, remarks,
              effective_from) in chunk:
-            body = "\n".join(part for part in (
-                f"{labels.get(power_type, power_type)} · {department}", f"{code} {implementation}", office,
-                "；".join(bases.get(pk, ())), "；".join(s.get("step", "") for s in steps or []), remarks,
+            # Read as the result's snippet: what kind of power, whose, on what basis; the codes (searchable) last.
+            step_names = "、".join(s.get("step", "") for s in steps or [] if s.get("step"))
+            body = " · ".join(part for part in (
+                labels.get(power_type, power_type), department,
+                _("依据：%(bases)s") % {"bases": "；".join(bases[pk])} if bases.get(pk) else "",
+                _("承办：%(office)s") % {"office": office} if office else "",
+                _("责任事项：%(steps)s") % {"steps": step_names} if step_names else "", remarks,
+                _("编码 %(code)s") % {"code": code} + (f" / {implementation}" if implementation else ""),
             ) if part)
             yield SearchDocument(source=SOURCE, key=str(item_id), title=name, body=body, url=url.format(item_id),
                                  listing=LISTING, published_at=effective_from)

@@ -3,8 +3,11 @@
 Both get the tokens of `yifa.search.text` and nothing else: no engine tokenizer or parser decides what
 a word is. User input reaches either engine only as quoted literal tokens inside a bound parameter.
 
-Relevance is the same on both: documents whose title contains every term come first, then the rest;
-within each tier the newest first (`keys.order_key`). This is what a government portal's readers
+Relevance is the same on both: documents whose title contains every term come first — those of pages and
+articles, then those of registers (`SearchSource.registry`: the power lists' thousands of items would otherwise
+bury a guide under entries that merely name the same term) —, then the rest; within each tier the newest first
+(`keys.order_key`). A tier is the title index's own match with the source facets in or out, so no tier costs
+more than the title match did. This is what a government portal's readers
 expect, it is identical on both databases, and it is cheap: SQLite's bm25() over the ~90,000
 documents that "政府" matches in the benchmark corpus costs 90–150 ms, while a tier read newest first
 stops after one page (well under a millisecond).
@@ -86,6 +89,15 @@ class Filters:
     column: str | None = None
     first_key: int | None = None  # order_key range [first_key, end_key): a published_at range
     end_key: int | None = None
+    # Registers' sources (SearchSource.registry): their title matches form a tier after the other title matches.
+    registries: tuple[str, ...] = ()
+
+    def title_tiers(self) -> list[tuple[str, ...] | None]:
+        """The title tiers, best first: (None) every title match, or (()) the others' then (registries) the registers'."""
+        registries = tuple(r for r in self.registries if self.source is None or self.source == r)
+        if not registries or (self.source is not None and self.source in registries):
+            return [None]
+        return [(), registries]
 
 
 class Engine:
@@ -224,22 +236,35 @@ class SQLiteEngine(Engine):
 
     def page(self, terms: list[Term], filters: Filters, limit: int, offset: int,
              count: Count | None = None) -> list[int]:
-        """Title matches newest first, then the other matches newest first; each read stops at the page."""
+        """Title matches newest first, tier by tier (`Filters.title_tiers`), then the other matches newest first;
+        each read stops at the page."""
         where, params = self._range(filters)
         every, in_title = self._expressions(terms, filters)
+        tiers = filters.title_tiers()
+        registers = "{facets} : (" + " OR ".join(f'"{facet_token("s", r)}"' for r in filters.registries) + ")"
+        keys: list[int] = []
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH %s{where}"
-                " ORDER BY rowid DESC LIMIT %s OFFSET %s", [in_title, *params, limit, offset])
-            keys = [row[0] for row in cursor.fetchall()]
-            if len(keys) >= limit:
-                return keys
-            if keys or offset == 0:
-                offset = 0  # the other matches start the rest of this page
-            else:  # the page starts beyond the title matches
-                cursor.execute(f"SELECT count(*) FROM search_title_fts WHERE search_title_fts MATCH %s{where}",
-                               [in_title, *params])
-                offset = max(0, offset - int(cursor.fetchone()[0]))
+            for tier in tiers:
+                if tier is None:
+                    expression = in_title
+                elif tier:  # the registers' title matches
+                    expression = f"({in_title}) AND ({registers})"
+                else:  # the pages' and articles': every title match but the registers'
+                    expression = f"({in_title}) NOT ({registers})"
+                cursor.execute(
+                    f"SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH %s{where}"
+                    " ORDER BY rowid DESC LIMIT %s OFFSET %s", [expression, *params, limit - len(keys), offset])
+                found = [row[0] for row in cursor.fetchall()]
+                if not found and offset:  # the page starts beyond this tier: step over it (at most `offset` rows)
+                    cursor.execute(
+                        f"SELECT count(*) FROM (SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH %s{where}"
+                        " LIMIT %s)", [expression, *params, offset])
+                    offset -= int(cursor.fetchone()[0])
+                else:
+                    offset = 0
+                keys.extend(found)
+                if len(keys) >= limit:
+                    return keys
             # We only get here when the title matches end on or before this page, so there are at most
             # offset + limit of them to leave out.
             cursor.execute(
@@ -496,20 +521,28 @@ class PostgreSQLEngine(Engine):
 
     def page(self, terms: list[Term], filters: Filters, limit: int, offset: int,
              count: Count | None = None) -> list[int]:
-        """Title matches newest first (search_title), then the other matches newest first."""
+        """Title matches newest first (search_title), tier by tier (`Filters.title_tiers`), then the other matches
+        newest first."""
         every, in_title, _anyone, _phrases = self._queries(terms, filters)
         where, params = self._range(filters)
         title_query = f"SELECT order_key FROM search_title WHERE vector @@ %s::tsquery{where}"
+        registers = " | ".join(_lexeme("s=" + r.encode().hex()) for r in filters.registries)
+        keys: list[int] = []
         with connection.cursor() as cursor:
-            cursor.execute(f"{title_query} ORDER BY order_key DESC LIMIT %s OFFSET %s", [every, *params, limit, offset])
-            keys = [row[0] for row in cursor.fetchall()]
-            if len(keys) >= limit:
-                return keys
-            if keys or offset == 0:
-                offset = 0
-            else:  # the page starts beyond the title matches: at most `offset` of them to step over
-                cursor.execute(f"SELECT count(*) FROM ({title_query} LIMIT %s) t", [every, *params, offset])
-                offset = max(0, offset - int(cursor.fetchone()[0]))
+            for tier in filters.title_tiers():
+                # search_title holds titles and facets only: `every` there is a title match.
+                query = every if tier is None else f"{every} & ({registers})" if tier else f"{every} & !({registers})"
+                cursor.execute(f"{title_query} ORDER BY order_key DESC LIMIT %s OFFSET %s",
+                               [query, *params, limit - len(keys), offset])
+                found = [row[0] for row in cursor.fetchall()]
+                if not found and offset:  # the page starts beyond this tier: at most `offset` of it to step over
+                    cursor.execute(f"SELECT count(*) FROM ({title_query} LIMIT %s) t", [query, *params, offset])
+                    offset -= int(cursor.fetchone()[0])
+                else:
+                    offset = 0
+                keys.extend(found)
+                if len(keys) >= limit:
+                    return keys
             long_sql, long_params = self._long(terms, filters)
             wanted = limit - len(keys)
             scan = self._newest_first_scan(count, offset + wanted)

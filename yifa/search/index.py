@@ -76,6 +76,11 @@ def registered_sources() -> list[tuple[str, Promise | str]]:
     return [(source.name, source.label) for source in modules.search_sources()]
 
 
+def registry_sources() -> tuple[str, ...]:
+    """The sources of registers (`SearchSource.registry`): their title matches rank after those of pages."""
+    return tuple(source.name for source in modules.search_sources() if source.registry)
+
+
 def source_label(name: str) -> Promise | str:
     source = _sources().get(name)
     return source.label if source else name

@@ -3,7 +3,8 @@
 A query is cleaned (control characters and NUL removed, spaces collapsed), cut to MAX_QUERY_LENGTH
 characters, split on spaces into terms (AND), and each term compiled by `yifa.search.text` into a
 phrase of index tokens. Nothing the user typed reaches the database except as quoted literal tokens
-in a bound parameter. Results are ordered by relevance, ties by the newest published_at.
+in a bound parameter. Results are ordered by relevance (title matches first, registers' after pages'), ties by
+the newest published_at.
 
 The total is exact up to `COUNT_LIMIT` matches and an estimate past it (`SearchPage.estimated`,
 shown as "约 N 条"), and a reader pages through at most `MAX_RESULTS` of them: counting every one
@@ -29,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from . import keys
 from .engines import COUNT_LIMIT, Filters, SearchTimeout, current_engine
-from .index import source_label
+from .index import registry_sources, source_label
 from .models import IndexedDocument
 from .text import Term, clean, compile_terms, fold, highlight_pattern, spans
 
@@ -132,11 +133,13 @@ def highlight_title(title: str, patterns: list[re.Pattern[str]]) -> str:
 
 
 def snippet(body: str, patterns: list[re.Pattern[str]], length: int = SNIPPET_LENGTH) -> str:
-    """About `length` characters of the body around its first match (or its opening), marked and escaped."""
+    """About `length` characters of the body: its opening when the first match is in it, else around the first
+    match; marked and escaped."""
     text = WHITESPACE.sub(" ", body).strip()
     matches = list(spans(fold(text), patterns))
     first = matches[0][0] if matches else 0
-    start = max(0, first - SNIPPET_LEAD)
+    # From the opening when the first match lies within it (a register's line reads from its start).
+    start = 0 if matches and matches[0][1] <= length else max(0, first - SNIPPET_LEAD)
     end = min(len(text), start + length)
     start = max(0, end - length)
     if matches and matches[0][1] > end:  # a match longer than the window: show it from its start
@@ -187,6 +190,7 @@ def search(
         # A date filter leaves out undated documents (their keys lie below every dated one).
         first_key=((date_from and _first_key_of_day(date_from)) or keys.FIRST_DATED) if date_from or date_to else None,
         end_key=_first_key_of_day(date_to, days_later=1) if date_to else None,
+        registries=registry_sources(),
     )
     engine = current_engine()
     try:

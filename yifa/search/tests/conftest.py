@@ -33,3 +33,15 @@ def sources() -> Iterator[dict[str, list[SearchDocument]]]:
     ], event_types=dict(modules.event_types()))
     with only_modules(scratch):
         yield registered
+
+
+@pytest.fixture
+def registers() -> Iterator[dict[str, list[SearchDocument]]]:
+    """An article source and a register's source (`registry=True`), as the portal and the power lists declare them."""
+    registered: dict[str, list[SearchDocument]] = {"test.article": [], "test.register": []}
+    scratch = Module("search-tests", search_sources=[
+        SearchSource("test.article", "文章", lambda: registered["test.article"]),
+        SearchSource("test.register", "权责清单", lambda: registered["test.register"], registry=True),
+    ], event_types=dict(modules.event_types()))
+    with only_modules(scratch):
+        yield registered
