@@ -184,6 +184,7 @@ def _queue(notification: Notification, channels: Sequence[tuple[str, str]], now:
             Delivery.objects.create(notification=notification, channel=channel, address=address,
                                     status=Status.BOUNCED, created_at=now,
                                     last_error=_("该地址此前已退信或被拒收，未发送。"))
+            transaction.on_commit(lambda: _undelivered(notification.pk), robust=True)
             continue
         delivery = Delivery.objects.create(notification=notification, channel=channel, address=address,
                                            status=Status.QUEUED, next_attempt_at=now, created_at=now)
@@ -257,7 +258,20 @@ def send_delivery(pk: int, *, now: dt.datetime | None = None) -> str | None:
 def _finish(delivery: Delivery, status: str, *, error: str = "", sent_at: dt.datetime | None = None) -> str:
     Delivery.objects.filter(pk=delivery.pk).update(status=status, last_error=error[:MAX_ERROR], sent_at=sent_at,
                                                    next_attempt_at=None)
+    if status in (Status.FAILED, Status.BOUNCED):
+        _undelivered(delivery.notification_id)
     return status
+
+
+def _undelivered(notification_id: int) -> None:
+    """Tell the case's handlers that a citizen was not reached; a failure here never fails the delivery run."""
+    from .events import tell_undelivered
+
+    try:
+        with transaction.atomic():
+            tell_undelivered(notification_id)
+    except Exception:
+        logger.exception("could not tell the handlers about undelivered notification %s", notification_id)
 
 
 def _transmit(delivery: Delivery) -> None:

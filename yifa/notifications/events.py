@@ -216,3 +216,32 @@ def _status_line(case: Case, *, status: bool = True) -> str:
 
 def _same_person(user: Any, actor: Any) -> bool:
     return actor is not None and getattr(actor, "pk", None) is not None and getattr(user, "pk", None) == actor.pk
+
+
+def tell_undelivered(notification_id: int) -> None:
+    """A citizen's notification about a case ended undelivered (failed after every retry, or bounced): whoever
+    handles the case hears of it in their inbox, once per notification, so the citizen is reached another way
+    (by post, by phone) and nothing is dropped silently."""
+    from .models import Notification
+
+    notification = Notification.objects.filter(pk=notification_id, recipient_user__isnull=True).first()
+    case = notification.target if notification is not None else None
+    if not isinstance(case, Case):
+        return
+    case_type = case_type_of(type(case))
+    if case_type is None:
+        return
+    if case.assigned_to is not None and case.assigned_to.is_active:
+        people = [case.assigned_to]
+    else:
+        # The department's own handlers: the roles that may take the case's steps, city-wide overseers left out.
+        permissions = {t.permission for t in case_type.transitions
+                       if not set(case_type.policy.roles_for(t.permission)) & CITY_WIDE_ROLES}
+        people = people_who_may(case_type, case, permissions)
+    for person in people:
+        actions.notify_user(
+            user=person, kind=EventKind.UNDELIVERED, target=case, url=case_url(case_type, case),
+            dedupe_key=f"undelivered:{notification.pk}",
+            subject=lambda: _("通知未送达：%(case)s") % {"case": case_name(case_type, case)},
+            body=lambda: _("发给%(who)s的通知“%(subject)s”未能送达，请通过其他方式告知。") % {
+                "who": notification.recipient_label, "subject": notification.subject})

@@ -13,6 +13,9 @@ class EventKind(models.TextChoices):
     RETURNED = "returned", _("案件被退回给我")
     DUE_SOON = "due_soon", _("期限即将到期")
     OVERDUE = "overdue", _("期限已逾期")
+    # A citizen's notification could not be delivered (failed after the retries, or bounced): the handlers are told,
+    # so that the applicant is reached another way. Inbox only.
+    UNDELIVERED = "undelivered", _("公众通知未送达")
     # Citizens (applicants, message writers): each step of their case the module declares a notice for
     CASE_STEP = "case_step", _("办理进展（公众）")
 

@@ -31,6 +31,11 @@ def test_the_inbox_shows_the_unread_count_opens_the_case_and_marks_it_read(page,
     assert "待您办理" in items.first.inner_text() and "王建国" not in page.locator("main").inner_text()
     screenshot(page, "notifications-inbox")
     page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    # On a phone the sidebar hides behind its toggle, which carries a red dot while anything is unread.
+    toggle = page.locator("button.sidebar-nav-toggle--mobile")
+    dot = toggle.evaluate("b => getComputedStyle(b, '::after').backgroundColor")
+    assert dot == "rgb(179, 0, 0)", dot
     screenshot(page, "notifications-inbox-390")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.reload()  # the sidebar settles into its desktop layout
@@ -46,6 +51,12 @@ def test_the_inbox_shows_the_unread_count_opens_the_case_and_marks_it_read(page,
     page.wait_for_url("**/admin/notifications/")
     assert page.locator(".yifa-inbox__item--unread").count() == 0
     assert page.locator(".sidebar-menu-item__link[data-yifa-unread]").count() == 0
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    assert page.locator("button.sidebar-nav-toggle--mobile").evaluate(
+        "b => getComputedStyle(b, '::after').content") in ("none", "normal")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.reload()
 
     page.goto(page.base_url + "/admin/notifications/settings/")
     page.get_by_label("案件等待我的角色办理：短信").check()

@@ -147,3 +147,37 @@ def test_the_retry_command_sends_what_is_due(registered, capsys):
     registered()
     call_command("notifications", "retry")
     assert "已发送 1" in capsys.readouterr().out and applicant_delivery().status == "sent"
+
+
+def test_when_an_applicant_cannot_be_reached_the_handlers_are_told_once(
+        registered, editor, head, settings, django_capture_on_commit_callbacks):
+    """Nothing dropped silently: a citizen's notification that fails for good, or bounces, reaches the case's
+    handlers' inboxes (once per notification), so they tell the applicant another way."""
+    from yifa.notifications.models import Notification
+
+    settings.EMAIL_BACKEND = BOUNCING
+    with django_capture_on_commit_callbacks(execute=True):
+        request = registered()
+    told = Notification.objects.filter(kind="undelivered")
+    assert {n.recipient_user for n in told} == {editor, head}
+    assert all(request.reference in n.subject and "申请人" in n.body for n in told)
+    assert all("王建国" not in n.body + n.subject for n in told)  # the applicant's name stays on the case
+    actions.retry_due_deliveries(now=timezone.now() + dt.timedelta(days=2))
+    assert told.count() == 2
+
+
+def test_an_assigned_case_tells_only_its_handler_that_the_applicant_was_not_reached(
+        registered, editor, head, settings, django_capture_on_commit_callbacks):
+    from yifa.casework.actions import assign_case
+    from yifa.casework.registry import case_type_of
+    from yifa.disclosure import actions as disclosure
+    from yifa.notifications.models import Notification
+
+    request = registered()
+    assign_case(actor=head, case_type=case_type_of(type(request)), case=request, assignee=editor)
+    settings.EMAIL_BACKEND = FAILING
+    settings.YIFA_NOTIFY_MAX_ATTEMPTS = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        disclosure.request_correction(actor=editor, request=request, items="请写明所需文件的文号。",
+                                      requested_on=request.received_on)
+    assert list(Notification.objects.filter(kind="undelivered").values_list("recipient_user", flat=True)) == [editor.pk]
