@@ -225,7 +225,9 @@ def tell_undelivered(notification_id: int) -> None:
     from .models import Notification
 
     notification = Notification.objects.filter(pk=notification_id, recipient_user__isnull=True).first()
-    case = notification.target if notification is not None else None
+    if notification is None:
+        return
+    case = notification.target
     if not isinstance(case, Case):
         return
     case_type = case_type_of(type(case))
