@@ -151,8 +151,7 @@ def _run(item: DisclosureRequest, step: tuple) -> None:
         passed_on = DisclosureRequest.objects.get(transferred_from=item)
         actions.register_request(actor=DEMO_LOADER, request=passed_on, channel=passed_on.channel,
                                  received_on=passed_on.received_on or day)
-        actions.reply_request(actor=DEMO_LOADER, request=passed_on, outcome=args[0], reason=args[1], replied_on=day,
-                              summary=args[2])
+        reply(DEMO_LOADER, DEMO_LOADER, passed_on, outcome=args[0], reason=args[1], day=day, summary=args[2])
     elif kind == "challenge":
         actions.record_challenge(actor=DEMO_LOADER, request=item, kind=args[0], filed_on=day, body=args[1])
     elif kind == "challenge_result":

@@ -19,6 +19,9 @@ from wagtail.admin.menu import admin_menu
 
 from yifa.testing.untranslated import untranslated_messages, untranslated_on
 
+pytestmark = pytest.mark.release_review  # the demo as it loads in production
+
+
 DEMO_ACCOUNTS = ["admin", "fazhi", "editor", "head", "inspector", "leader"]
 # The modules whose demo gives each account a working home page: cases of two types, pages, the accounts.
 DEMO_MODULES = ["org", "workcalendar", "portal", "disclosure", "interaction"]

@@ -23,6 +23,9 @@ from yifa.core.demo import demo_today
 from yifa.org.models import Department
 
 # Case types whose main clock a step can stop (a correction, a consultation, a fee): the demo shows one paused.
+pytestmark = pytest.mark.release_review  # the demo as it loads in production
+
+
 PAUSABLE = {"disclosure-request"}
 CASE_MODULES = ["org", "workcalendar", "portal", "powers", "disclosure", "interaction"]
 

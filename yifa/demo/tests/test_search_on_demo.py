@@ -4,7 +4,7 @@ import pytest
 
 from yifa.search.query import search
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.release_review]  # the demo as it loads in production
 
 
 @pytest.fixture

@@ -111,6 +111,7 @@ def test_fees_collected_in_the_year_of_payment_in_wan_yuan(registered, editor, d
     assert fees_collected(2022, requests=DisclosureRequest.objects.exclude(department=department)).requests == 0
 
 
+@pytest.mark.release_review
 def test_the_demo_fills_section_four(db):
     call_command("demo", only=["org", "disclosure"], verbosity=0)
     y2016, y2017 = challenge_table(2016), challenge_table(2017)

@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 
+import pytest
 from django.core.management import call_command
 
 from yifa.audit.models import AuditEvent
@@ -10,6 +11,8 @@ from yifa.calendar.models import Deadline
 from yifa.interaction.checks import unanswered_messages
 from yifa.interaction.models import Message
 from yifa.portal.models import ColumnPage
+
+pytestmark = pytest.mark.release_review  # the demo as it loads in production
 
 
 def test_the_demo_loads_a_dozen_concluded_messages_of_2016_and_2017_and_is_idempotent(db, settings):

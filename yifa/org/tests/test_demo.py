@@ -1,10 +1,13 @@
 import io
 from collections import Counter
 
+import pytest
 from django.core.management import call_command
 
 from yifa.org.models import Department, Region, Staff
 from yifa.org.validators import validate_uscc
+
+pytestmark = pytest.mark.release_review  # the demo as it loads in production
 
 
 def test_demo_builds_zhaodong_and_is_idempotent(db):
