@@ -121,6 +121,8 @@ def test_the_head_sees_the_sign_off_on_the_case_screen(client, handling, editor,
     client.force_login(head)
     page = client.get(f"/admin/cases/disclosure-request/{handling.pk}/").content.decode()
     assert "待审核签发" in page and "保密审查通过" in page and "退回修改" in page
+    # What the head signs is on the screen: the draft, who drafted it, the review's state, the files.
+    assert "拟答复" in page and "提供立项批复文件复印件。" in page and "尚未审查" in page and "立项批复.pdf" in page
     response = client.post(f"/admin/cases/disclosure-request/{handling.pk}/step/review_confidentiality/", {"note": ""})
     assert response.status_code == 302
     page = client.get(f"/admin/cases/disclosure-request/{handling.pk}/").content.decode()
