@@ -40,7 +40,19 @@ def _when(text: str) -> dt.datetime:
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 
 
+# The guide names the 依申请公开 column: in the demo it links to the form (the form's address is fixed).
+REQUEST_COLUMN = ("“依申请公开”栏目", '“<a href="/yishenqing/">依申请公开</a>”栏目')
+
+
 def _paragraphs(lines: list[str], *, headings: bool = False) -> str:
+    return _linked(_plain_paragraphs(lines, headings=headings))
+
+
+def _linked(html: str) -> str:
+    return html.replace(escape(REQUEST_COLUMN[0]), REQUEST_COLUMN[1])
+
+
+def _plain_paragraphs(lines: list[str], *, headings: bool = False) -> str:
     return "".join(f"<h2>{escape(line)}</h2>" if headings and SECTION_HEADING.match(line) else f"<p>{escape(line)}</p>"
                    for line in lines if line.strip())
 

@@ -207,5 +207,9 @@ def test_a_citizen_finds_the_form_from_the_home_page_and_the_column(client, port
     for link in ('href="/yishenqing/"', 'href="/yishenqing/chaxun/"', 'href="/yishenqing/wode/"',
                  'href="/yishenqing/dafu/"', "申请政府信息公开"):
         assert link in home, link
+    guide = client.get("/zwgk/gkzn/zhengfu-xinxi-gongkai-zhinan/")
+    assert guide.status_code == 200 and '<a href="/yishenqing/">依申请公开</a>' in guide.content.decode()
+    column = client.get("/zwgk/ysqgk/").content.decode()
+    assert 'href="/yishenqing/"' in column
     form = client.get("/yishenqing/").content.decode()
     assert 'aria-current="page">在线申请' in form and 'href="/yishenqing/dafu/"' in form
