@@ -253,7 +253,14 @@ def demo_loaders() -> list[tuple[str, DemoLoader]]:
 
 @contextmanager
 def only_modules(*declared: Module) -> Iterator[None]:
-    """Inside the block the registry holds only `declared` (tests and benchmarks of one mechanism)."""
+    """Inside the block the registry holds only `declared` (tests and benchmarks of one mechanism).
+
+    The URLconf is loaded first, from the whole registry: the back office builds the case screens' URLs from
+    the registered case types once, when it is imported, and must not be imported for the first time inside
+    the block (a later test would find no case screens)."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018  (imports the URLconf now)
     saved = dict(_MODULES)
     _MODULES.clear()
     try:

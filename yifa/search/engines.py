@@ -36,7 +36,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection, connections, router, transaction
 
 from .text import Term
 
@@ -146,6 +146,14 @@ def facet_token(kind: str, value: str) -> str:
     return kind + value.encode().hex()
 
 
+def reading() -> Any:
+    """The connection searches read: the replica for an anonymous visitor's page when one is configured
+    (yifa.core.dbrouting decides, as for the ORM), else the primary. Writes always go to `connection`."""
+    from .models import IndexedDocument
+
+    return connections[router.db_for_read(IndexedDocument) or "default"]
+
+
 class SQLiteEngine(Engine):
     vendor = "sqlite"
 
@@ -197,7 +205,7 @@ class SQLiteEngine(Engine):
         of the last one tells how many documents (of any kind) that stretch of time holds, and the count
         is scaled by the whole range's documents over that stretch's."""
         where, params = self._range(filters)
-        with connection.cursor() as cursor:
+        with reading().cursor() as cursor:
             cursor.execute(
                 f"SELECT count(*), min(rowid) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s{where}"
                 " ORDER BY rowid DESC LIMIT %s)", [self._expressions(terms, filters)[0], *params, COUNT_LIMIT + 1])
@@ -217,8 +225,8 @@ class SQLiteEngine(Engine):
     @contextlib.contextmanager
     def guard(self, timeout_ms: int) -> Iterator[None]:
         """SQLite has no statement timeout: a progress handler interrupts the query past the deadline."""
-        connection.ensure_connection()
-        raw = connection.connection
+        reading().ensure_connection()
+        raw = reading().connection
         deadline = time.monotonic() + timeout_ms / 1000
 
         def expired() -> int:
@@ -243,7 +251,7 @@ class SQLiteEngine(Engine):
         tiers = filters.title_tiers()
         registers = "{facets} : (" + " OR ".join(f'"{facet_token("s", r)}"' for r in filters.registries) + ")"
         keys: list[int] = []
-        with connection.cursor() as cursor:
+        with reading().cursor() as cursor:
             for tier in tiers:
                 if tier is None:
                     expression = in_title
@@ -277,7 +285,7 @@ class SQLiteEngine(Engine):
 
     def matching_ids(self, terms: list[Term]) -> list[int]:
         expression = self._expressions(terms, Filters())[0]
-        with connection.cursor() as cursor:
+        with reading().cursor() as cursor:
             cursor.execute(
                 "SELECT d.id FROM search_fts CROSS JOIN search_indexeddocument d ON d.order_key = search_fts.rowid"
                 " WHERE search_fts MATCH %s", [expression])
@@ -419,14 +427,14 @@ class PostgreSQLEngine(Engine):
                     "synchronize_seqscans": "off", "work_mem": "32MB", "enable_bitmapscan": "on",
                     "enable_indexscan": "on", "enable_seqscan": "on"}
         try:
-            with transaction.atomic():
-                with connection.cursor() as cursor:
+            with transaction.atomic(using=reading().alias):
+                with reading().cursor() as cursor:
                     cursor.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in settings))
                     before = cursor.fetchone()
                     cursor.execute("SELECT " + ", ".join("set_config(%s, %s, true)" for _name in settings),
                                    [v for pair in settings.items() for v in pair])
                 yield
-                with connection.cursor() as cursor:  # SET LOCAL would outlive a savepoint: restore them
+                with reading().cursor() as cursor:  # SET LOCAL would outlive a savepoint: restore them
                     cursor.execute("SELECT " + ", ".join("set_config(%s, %s, true)" for _name in settings),
                                    [v for pair in zip(settings, before, strict=True) for v in pair])
         except Exception as error:
@@ -484,7 +492,7 @@ class PostgreSQLEngine(Engine):
         every, _in_title, _anyone, _phrases = self._queries(terms, filters)
         where, params = self._range(filters)
         long_sql, long_params = self._long(terms, filters)
-        with connection.cursor() as cursor:
+        with reading().cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM ({long_sql}) l", long_params)
             long_count = int(cursor.fetchone()[0])
             cursor.execute("SELECT reltuples, pg_relation_size('search_vector') / current_setting('block_size')::int"
@@ -528,7 +536,7 @@ class PostgreSQLEngine(Engine):
         title_query = f"SELECT order_key FROM search_title WHERE vector @@ %s::tsquery{where}"
         registers = " | ".join(_lexeme("s=" + r.encode().hex()) for r in filters.registries)
         keys: list[int] = []
-        with connection.cursor() as cursor:
+        with reading().cursor() as cursor:
             for tier in filters.title_tiers():
                 # search_title holds titles and facets only: `every` there is a title match.
                 query = every if tier is None else f"{every} & ({registers})" if tier else f"{every} & !({registers})"
@@ -564,7 +572,7 @@ class PostgreSQLEngine(Engine):
     def matching_ids(self, terms: list[Term]) -> list[int]:
         every, _in_title, _anyone, _phrases = self._queries(terms, Filters())
         long_sql, long_params = self._long(terms, Filters())
-        with connection.cursor() as cursor:
+        with reading().cursor() as cursor:
             cursor.execute(
                 "SELECT d.id FROM search_vector v JOIN search_indexeddocument d ON d.order_key = v.order_key"
                 " WHERE v.vector @@ %s::tsquery UNION ALL"

@@ -169,3 +169,23 @@ def test_a_page_the_cache_will_store_is_rendered_from_the_primary(cached_site):
         second_page = browser.get(cached_site.get_parent().url + "?page=1")  # never stored: may read the replica
     assert second_page.status_code == 200 and "X-Yifa-Cache" not in second_page
     assert replica.captured_queries
+
+
+def test_an_anonymous_search_reads_the_replica_and_a_logged_in_one_the_primary(settings):
+    """The site search's own SQL (the full-text tables, not the ORM) follows the router too (issue 17)."""
+    from yifa.search.index import SearchDocument, index_document
+    from yifa.search.query import search
+
+    index_document(SearchDocument(source="test", key="1", title="行政复议申请指南", body="向市政府申请行政复议。",
+                                  url="/a/", listing="", published_at=None))
+
+    def searching(request: HttpRequest) -> HttpResponse:
+        return HttpResponse(str(search("行政复议").total))
+
+    response, queries = run(RequestFactory().get("/search/?q=行政复议"), searching)
+    assert response.content == b"1"
+    assert any("search_" in sql for sql in queries[REPLICA]) and not any("search_" in sql for sql in queries["default"])
+    factory = RequestFactory()
+    factory.cookies[settings.SESSION_COOKIE_NAME] = "any"
+    response, queries = run(factory.get("/search/?q=行政复议"), searching)
+    assert response.content == b"1" and not queries[REPLICA]
