@@ -20,7 +20,7 @@ from yifa.org.policies import (
     staff_policy,
 )
 
-from .viewsets import ScopedModelViewSet
+from .viewsets import ScopedIndexView, ScopedInspectView, ScopedModelViewSet
 
 register_permission_policy(Region, region_policy)
 register_permission_policy(Department, department_policy)
@@ -55,6 +55,14 @@ class DepartmentViewSet(ScopedModelViewSet):
     write_action = staticmethod(lambda *, actor, instance: actions.save_department(actor=actor, department=instance))
 
 
+class AgencyInfoIndexView(ScopedIndexView):
+    permission_policy = agency_info_policy  # type: ignore[assignment]
+
+
+class AgencyInfoInspectView(ScopedInspectView):
+    permission_policy = agency_info_policy  # type: ignore[assignment]
+
+
 class AgencyInfoViewSet(ScopedModelViewSet):
     """机构公开信息: a department's head and editors keep its page's functions and official contacts current."""
 
@@ -62,7 +70,9 @@ class AgencyInfoViewSet(ScopedModelViewSet):
     name = "agency_info"
     icon = "doc-full"
     menu_label = _("机构公开信息")
-    permission_policy = agency_info_policy
+    screen_policy = agency_info_policy
+    index_view_class = AgencyInfoIndexView
+    inspect_view_class = AgencyInfoInspectView
     form_fields = list(Department.PUBLIC_INFO_FIELDS)
     list_display = ["name", "phone", "office_hours"]
     list_filter = ["kind"]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from yifa.casework.registry import CaseType, Panel, Step
-from typing import Any
-
 from yifa.core.modules import AgencyLink, DemoLoader, Module, PublicListing
 
 from . import actions, citizen_notices, forms

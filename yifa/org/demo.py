@@ -345,18 +345,18 @@ def _load_agency_pages() -> int:
             )
             filled += 1
         if not department.internal_units.exists():
-            units = UNITS["town" if department.kind == Department.Kind.TOWN else
+            kept_units = UNITS["town" if department.kind == Department.Kind.TOWN else
                           "subdistrict" if department.kind == Department.Kind.SUBDISTRICT else "department"]
-            for order, (unit, functions) in enumerate(units, start=1):
+            for order, (unit, functions) in enumerate(kept_units, start=1):
                 InternalUnit.objects.create(department=department, name=unit, functions=functions, sort_order=order)
         if not department.leaders.exists():
             head_post, deputy_post = _posts(department)
-            units = list(department.internal_units.values_list("name", flat=True))
+            unit_names: list[str] = list(department.internal_units.values_list("name", flat=True))
             what = department.short_name
             people = [
                 (head_post, LEADER_DUTIES["head"] % {"what": what}),
-                (deputy_post, LEADER_DUTIES["deputy1"] % {"unit1": units[0] if units else what}),
-                (deputy_post, LEADER_DUTIES["deputy2"] % {"unit2": "、".join(units[2:4]) or what}),
+                (deputy_post, LEADER_DUTIES["deputy1"] % {"unit1": unit_names[0] if unit_names else what}),
+                (deputy_post, LEADER_DUTIES["deputy2"] % {"unit2": "、".join(unit_names[2:4]) or what}),
             ]
             for order, (post, duties) in enumerate(people, start=1):
                 name = SURNAMES[(index * 3 + order * 5) % len(SURNAMES)] + LEADER_GIVEN[(index + order * 4) % len(LEADER_GIVEN)]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -70,7 +71,9 @@ class Department(models.Model):
     fax = models.CharField(_("传真"), max_length=30, blank=True, validators=[validate_office_phone])
     email = models.EmailField(_("电子邮箱"), blank=True, help_text=_("机构的公务邮箱，不填个人邮箱。"))
     postal_code = models.CharField(_("邮政编码"), max_length=6, blank=True, validators=[validate_postal_code])
-    website = models.URLField(_("网站"), blank=True)
+    # A CharField with the URL check: a URLField's form field warns about its default scheme (Django 6.0).
+    website = models.CharField(_("网站"), max_length=200, blank=True,
+                               validators=[URLValidator(schemes=["http", "https"])], help_text=_("如 https://www.example.gov.cn/"))
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("存续"), default=True)
 

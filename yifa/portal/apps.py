@@ -20,7 +20,14 @@ class PortalConfig(AppConfig):
     verbose_name = _("政务公开网站")
 
     def ready(self) -> None:
-        from yifa.core.modules import DailyJob, DemoLoader, Module, PublicListing, SearchSource, register_module
+        from yifa.core.modules import (
+            DailyJob,
+            DemoLoader,
+            Module,
+            PublicListing,
+            SearchSource,
+            register_module,
+        )
         from yifa.search.index import set_listing_columns
 
         from . import agencies, search, signals  # noqa: F401  (connects the receivers)
