@@ -130,6 +130,14 @@ class ScopedModelViewSet(ModelViewSet):
     inspect_view_class = ScopedInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
+    # A second screen over a model under another policy than the model's registered one (机构公开信息 over
+    # Department): Wagtail's views look the policy up by model, so the screen's views carry it themselves.
+    screen_policy: ClassVar[Any] = None
+
+    def _view_attrs(self, **attrs: Any) -> dict[str, Any]:
+        if self.screen_policy is not None:
+            attrs["permission_policy"] = self.screen_policy
+        return attrs
 
     def get_form_class(self, for_update: bool = False) -> Any:
         # Wagtail builds a plain ModelForm from form_fields; ours knows the user, to scope choices.
@@ -143,15 +151,15 @@ class ScopedModelViewSet(ModelViewSet):
 
     @property
     def add_view_class(self) -> type:  # type: ignore[override]
-        return type("CreateView", (ScopedCreateView,), {"write_action": staticmethod(self.write_action)})  # type: ignore[arg-type]
+        return type("CreateView", (ScopedCreateView,), self._view_attrs(write_action=staticmethod(self.write_action)))  # type: ignore[arg-type]
 
     @property
     def edit_view_class(self) -> type:  # type: ignore[override]
-        return type("EditView", (ScopedEditView,), {"write_action": staticmethod(self.write_action)})  # type: ignore[arg-type]
+        return type("EditView", (ScopedEditView,), self._view_attrs(write_action=staticmethod(self.write_action)))  # type: ignore[arg-type]
 
     @property
     def delete_view_class(self) -> type:  # type: ignore[override]
         action = self.delete_write_action
         return type(
-            "DeleteView", (ScopedDeleteView,), {"delete_write_action": staticmethod(action) if action else None}
+            "DeleteView", (ScopedDeleteView,), self._view_attrs(delete_write_action=staticmethod(action) if action else None)
         )

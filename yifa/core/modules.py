@@ -65,6 +65,19 @@ class PublicListing:
 
 
 @dataclass(frozen=True)
+class AgencyLink:
+    """A link on an agency's page (/jigou/<code>/) into what the agency publishes through a module.
+
+    `count` is how many public records the link leads to (None: not counted, e.g. a form); a link with
+    count 0 is shown greyed, so a visitor sees the agency has published nothing there yet."""
+
+    label: Label
+    url: str
+    count: int | None = None
+    description: Label = ""
+
+
+@dataclass(frozen=True)
 class SearchSource:
     """A kind of public record in the site search; `documents()` yields every public one (for a rebuild)."""
 
@@ -128,6 +141,11 @@ class Module:
     benchmarks: str = ""
     # figures(year, department=None) -> dict: the only way the reports read a module.
     figures: Callable[..., dict[str, Any]] | None = None
+    # agency_links(department) -> [AgencyLink(label, url, count), ...]: what the department publishes through
+    # this module (its power list, its messages and replies, its disclosure guide), each link filtered to the
+    # department. The agency pages (/jigou/<code>/) show every module's links, in module order. It is called
+    # for one active department per page view: keep it to a query or two, and answer [] for none.
+    agency_links: Callable[[Any], Sequence[AgencyLink]] | None = None
 
 
 _MODULES: dict[str, Module] = {}
@@ -222,6 +240,15 @@ def services() -> list[PublicListing]:
 
 def listing(name: str) -> PublicListing | None:
     return next((item for item in _each("listings") if item.name == name), None)
+
+
+def agency_links(department: Any) -> list[AgencyLink]:
+    """Every module's links into what `department` publishes, in module order (the agency page's 公开信息)."""
+    found: list[AgencyLink] = []
+    for declared in _MODULES.values():
+        if declared.agency_links is not None:
+            found.extend(declared.agency_links(department))
+    return found
 
 
 def search_sources() -> list[SearchSource]:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yifa.casework.attachments import attachments_of
 from yifa.casework.registry import CaseType, HeaderLink, Intake, Panel, Step
-from yifa.core.modules import DailyJob, DemoLoader, Module, PublicListing
+from yifa.core.modules import AgencyLink, DailyJob, DemoLoader, Module, PublicListing
 
 from . import actions, citizen_notices, fees, forms
 from . import transitions as steps
@@ -162,6 +162,19 @@ DISCLOSURE_REQUEST = CaseType(
     ],
 )
 
+def agency_links(department: Any) -> list[AgencyLink]:
+    """The agency page's links: the answers it published, and the request form addressed to it."""
+    from .selectors import published_answers
+
+    count = published_answers(department_id=department.pk).count()
+    return [
+        AgencyLink(_("依申请公开答复"), f"{reverse('disclosure:answers')}?department={department.code}", count,
+                   _("本机构已经答复并公开的政府信息公开申请")),
+        AgencyLink(_("申请政府信息公开"), f"{reverse('disclosure:application')}?department={department.code}", None,
+                   _("向本机构提交政府信息公开申请")),
+    ]
+
+
 MODULE = Module(
     "disclosure", verbose_name=_("依申请公开"),
     case_types=[DISCLOSURE_REQUEST],
@@ -175,6 +188,7 @@ MODULE = Module(
     publication_kinds=[ANSWERS],
     demo=DemoLoader(50, "yifa.disclosure.demo.load_disclosure_demo"),
     statutes=[DISCLOSURE],
+    agency_links=agency_links,
     daily_jobs=[DailyJob("disclosure.consultation_lapse", _("征求意见期限届满，恢复计算答复期限"),
                          lambda day: actions.lapse_consultations(today=day)),
                 DailyJob("disclosure.correction_window_lapse", _("补正告知期限届满（未告知补正）"),

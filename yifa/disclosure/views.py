@@ -45,7 +45,10 @@ SESSION_KEY = "disclosure_submitted"
 
 def application(request: HttpRequest) -> HttpResponse:
     """政府信息公开申请: the national form's fields, online."""
-    form = ApplicationForm(request.POST or None, request.FILES or None)
+    # ?department=<code> (the link on an agency's page) preselects that agency; an unknown code, none.
+    code = request.GET.get("department", "").strip()[:30]
+    chosen = Department.objects.filter(code=code, is_active=True).values_list("pk", flat=True).first() if code else None
+    form = ApplicationForm(request.POST or None, request.FILES or None, initial={"department": chosen} if chosen else {})
     limited = False
     if request.method == "POST" and form.is_valid():
         # Counted once the request is complete, and given back if it is refused: a citizen correcting a

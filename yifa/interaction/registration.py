@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from yifa.casework.registry import CaseType, Panel, Step
-from yifa.core.modules import DemoLoader, Module, PublicListing
+from yifa.core.modules import AgencyLink, DemoLoader, Module, PublicListing
 
 from . import actions, citizen_notices, forms
 from . import transitions as steps
@@ -47,6 +49,21 @@ PUBLIC_MESSAGE = CaseType(
 )
 
 
+def agency_links(department: Any) -> list[AgencyLink]:
+    """The agency page's links: its published messages and replies, and the form addressed to it."""
+    from django.urls import reverse
+
+    from .selectors import published_messages
+
+    count = published_messages(department_id=department.pk).count()
+    return [
+        AgencyLink(_("留言选登"), f"{reverse('interaction:published')}?department={department.code}", count,
+                   _("公众留言和本机构的答复")),
+        AgencyLink(_("我要留言"), f"{reverse('interaction:submit')}?department={department.code}", None,
+                   _("向本机构留言，答复后公开")),
+    ]
+
+
 MODULE = Module(
     "interaction", verbose_name=_("互动交流"),
     case_types=[PUBLIC_MESSAGE],
@@ -56,6 +73,7 @@ MODULE = Module(
                             service_label=_("我要留言"),
                             more=((_("留言查询"), "interaction:lookup"), (_("留言选登"), "interaction:published")))],
     website_checks=[unanswered_messages],
+    agency_links=agency_links,
     demo=DemoLoader(60, "yifa.interaction.demo.load_interaction_demo"),
     event_types={
         "interaction.submitted": _("收到公众留言"),

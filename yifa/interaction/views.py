@@ -45,10 +45,17 @@ def leave_message(visitor: PublicVisitor, form: MessageForm) -> Message | None:
     return None
 
 
+def _chosen_department(request: HttpRequest) -> dict[str, int]:
+    """?department=<code> (the link on an agency's page) preselects that department; an unknown code, none."""
+    code = request.GET.get("department", "").strip()[:30]
+    found = Department.objects.filter(code=code, is_active=True).values_list("pk", flat=True).first() if code else None
+    return {"department": found} if found else {}
+
+
 @require_http_methods(["GET", "POST"])
 def submit(request: HttpRequest) -> HttpResponse:
     """我要留言."""
-    form = MessageForm(request.POST if request.method == "POST" else None)
+    form = MessageForm(request.POST if request.method == "POST" else None, initial=_chosen_department(request))
     status = 200
     if request.method == "POST" and form.is_valid():
         # Counted once the message is complete: a citizen correcting a typo is not held back.

@@ -8,9 +8,18 @@ from django.db import transaction
 from yifa.audit.actions import check_actor, record_event, save_record
 from yifa.audit.actors import Actor
 
-from .models import Department, Membership, Region, Role, Staff
-from .policies import department_policy, membership_policy, region_policy, staff_policy
+from .models import Department, InternalUnit, Leader, Membership, Region, Role, Staff
+from .policies import (
+    agency_info_policy,
+    department_policy,
+    internal_unit_policy,
+    leader_policy,
+    membership_policy,
+    region_policy,
+    staff_policy,
+)
 from .scoping import forget_scope
+from .selectors import forget_official_phones
 
 
 def save_region(*, actor: Actor, region: Region, reason: str = "") -> Region:
@@ -21,6 +30,56 @@ def save_department(*, actor: Actor, department: Department, reason: str = "") -
     return save_record(  # type: ignore[return-value]
         actor=actor, instance=department, policy=department_policy, event_type="org.department_saved", reason=reason
     )
+
+
+def save_agency_info(*, actor: Actor, department: Department, reason: str = "") -> Department:
+    """Save what the department's public page shows (机构职能, address, office hours, official contacts).
+
+    Only those fields are written, whatever else the instance carries: a department's editor keeps its
+    page current but cannot rename or recode it (that stays with save_department)."""
+    check_actor(agency_info_policy, actor, "change", department)
+    department.full_clean()
+    fields = list(Department.PUBLIC_INFO_FIELDS)
+    with transaction.atomic():
+        before = Department.objects.select_for_update().get(pk=department.pk)
+        old = {name: getattr(before, name) for name in fields if getattr(before, name) != getattr(department, name)}
+        new = {name: getattr(department, name) for name in old}
+        department.save(update_fields=fields)
+        if old:
+            record_event(actor=actor, event_type="org.agency_info_saved", target=department, department=department,
+                         old=old, new=new, reason=reason)
+        transaction.on_commit(forget_official_phones)
+    return department
+
+
+def save_internal_unit(*, actor: Actor, unit: InternalUnit, reason: str = "") -> InternalUnit:
+    return save_record(  # type: ignore[return-value]
+        actor=actor, instance=unit, policy=internal_unit_policy, event_type="org.internal_unit_saved", reason=reason
+    )
+
+
+def delete_internal_unit(*, actor: Actor, unit: InternalUnit, reason: str = "") -> None:
+    check_actor(internal_unit_policy, actor, "delete", unit)
+    with transaction.atomic():
+        record_event(actor=actor, event_type="org.internal_unit_deleted", target=unit.department,
+                     department=unit.department, old={"name": unit.name, "functions": unit.functions}, reason=reason)
+        unit.delete()
+
+
+def save_leader(*, actor: Actor, leader: Leader, reason: str = "") -> Leader:
+    return save_record(  # type: ignore[return-value]
+        actor=actor, instance=leader, policy=leader_policy, event_type="org.leader_saved",
+        # The photo's file is logged by its presence only (the audit log keeps values, not uploads).
+        fields=["department", "name", "post", "duties", "sort_order", "is_active"], reason=reason,
+    )
+
+
+def delete_leader(*, actor: Actor, leader: Leader, reason: str = "") -> None:
+    check_actor(leader_policy, actor, "delete", leader)
+    with transaction.atomic():
+        record_event(actor=actor, event_type="org.leader_deleted", target=leader.department,
+                     department=leader.department, old={"name": leader.name, "post": leader.post}, reason=reason)
+        leader.delete()
 
 
 def save_staff(*, actor: Actor, staff: Staff, reason: str = "") -> Staff:

@@ -19,5 +19,10 @@ class OrgConfig(AppConfig):
                 "org.membership_granted": _("授予角色"),
                 "org.membership_revoked": _("撤销角色"),
                 "org.account_linked": _("关联用户账户"),
+                "org.agency_info_saved": _("保存机构公开信息"),
+                "org.internal_unit_saved": _("保存内设机构"),
+                "org.internal_unit_deleted": _("删除内设机构"),
+                "org.leader_saved": _("保存领导信息"),
+                "org.leader_deleted": _("删除领导信息"),
             },
         ))

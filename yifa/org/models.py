@@ -1,10 +1,18 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .validators import validate_region_code, validate_uscc
+from .validators import (
+    validate_office_phone,
+    validate_photo,
+    validate_postal_code,
+    validate_public_text,
+    validate_region_code,
+    validate_uscc,
+)
 
 
 class Region(models.Model):
@@ -37,6 +45,8 @@ class Department(models.Model):
         GOVERNMENT = "government", _("政府工作部门")
         INSTITUTION = "institution", _("承担行政职能的事业单位")
         VERTICAL = "vertical", _("垂直管理部门")
+        TOWN = "town", _("乡镇人民政府")
+        SUBDISTRICT = "subdistrict", _("街道办事处")
 
     name = models.CharField(_("名称"), max_length=100, unique=True)
     short_name = models.CharField(_("简称"), max_length=30)
@@ -50,10 +60,26 @@ class Department(models.Model):
     is_legal_affairs_office = models.BooleanField(
         _("是政府法制机构"), default=False, help_text=_("法制办/司法局：审查各部门事项，可查看全部部门。")
     )
-    phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    # The agency's public contacts (its page at /jigou/<code>/): official numbers, never a person's own.
+    phone = models.CharField(
+        _("联系电话"), max_length=30, blank=True, validators=[validate_office_phone],
+        help_text=_("对外公布的办公电话，不填个人手机。"),
+    )
     address = models.CharField(_("地址"), max_length=200, blank=True)
+    functions = models.TextField(_("机构职能"), blank=True, validators=[validate_public_text], help_text=_("按“三定”规定填写主要职责，每段一行。"))
+    office_hours = models.CharField(_("办公时间"), max_length=200, blank=True)
+    fax = models.CharField(_("传真"), max_length=30, blank=True, validators=[validate_office_phone])
+    email = models.EmailField(_("电子邮箱"), blank=True, help_text=_("机构的公务邮箱，不填个人邮箱。"))
+    postal_code = models.CharField(_("邮政编码"), max_length=6, blank=True, validators=[validate_postal_code])
+    # A CharField with the URL check: a URLField's form field warns about its default scheme (Django 6.0).
+    website = models.CharField(_("网站"), max_length=200, blank=True,
+                               validators=[URLValidator(schemes=["http", "https"])], help_text=_("如 https://www.example.gov.cn/"))
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("存续"), default=True)
+
+    # The fields a department's own staff keep current on its page (yifa.org.actions.save_agency_info).
+    PUBLIC_INFO_FIELDS = ("functions", "address", "postal_code", "office_hours", "phone", "fax", "email", "website")
+    LOCAL_KINDS = (Kind.TOWN, Kind.SUBDISTRICT)
 
     class Meta:
         verbose_name = _("部门")
@@ -62,6 +88,52 @@ class Department(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class InternalUnit(models.Model):
+    """A department's internal unit (内设机构: 科室, 股, 所, 站), shown on its agency page."""
+
+    department = models.ForeignKey(
+        Department, verbose_name=_("所属部门"), on_delete=models.CASCADE, related_name="internal_units"
+    )
+    name = models.CharField(_("名称"), max_length=100)
+    functions = models.TextField(_("主要职责"), blank=True, validators=[validate_public_text])
+    phone = models.CharField(_("办公电话"), max_length=30, blank=True, validators=[validate_office_phone], help_text=_("对外公布的办公电话，不填个人手机。"))
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+
+    class Meta:
+        verbose_name = _("内设机构")
+        verbose_name_plural = _("内设机构")
+        ordering = ["department__sort_order", "sort_order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["department", "name"], name="org_internal_unit_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.department.short_name}）"
+
+
+class Leader(models.Model):
+    """A member of a department's leadership as the city publishes it (领导信息): name, post, duties, photo."""
+
+    department = models.ForeignKey(Department, verbose_name=_("所属部门"), on_delete=models.CASCADE, related_name="leaders")
+    name = models.CharField(_("姓名"), max_length=50)
+    post = models.CharField(_("职务"), max_length=100)
+    duties = models.TextField(_("分工"), blank=True, validators=[validate_public_text])
+    photo = models.ImageField(
+        _("照片"), upload_to="org/leaders/", blank=True, validators=[validate_photo],
+        help_text=_("可选；JPG、PNG 或 WebP，不超过 2 MB。"),
+    )
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+    is_active = models.BooleanField(_("在任"), default=True)
+
+    class Meta:
+        verbose_name = _("领导信息")
+        verbose_name_plural = _("领导信息")
+        ordering = ["department__sort_order", "sort_order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.department.short_name}{self.post}）"
 
 
 class Staff(models.Model):

@@ -15,7 +15,7 @@ from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from .models import Department, Membership, Region, Role, Staff
+from .models import Department, InternalUnit, Leader, Membership, Region, Role, Staff
 from .scoping import department_scope
 
 R = Role
@@ -155,6 +155,29 @@ class DepartmentPolicy(DepartmentScopedPolicy):
         return qs.filter(pk__in=scope.departments_with_any(wanted))
 
 
+class AgencyInfoPolicy(DepartmentPolicy):
+    """A department's public page (机构职能, contacts, office hours): its own head and editors keep it
+    current, the system administrator any; nobody else, not even city-wide readers."""
+
+    rules = {
+        "view": EVERY_ROLE,
+        "add": frozenset(),
+        "change": frozenset({R.SYSTEM_ADMIN, R.DEPARTMENT_HEAD, R.DEPARTMENT_EDITOR}),
+        "delete": frozenset(),
+    }
+
+
+class AgencyPartPolicy(DepartmentScopedPolicy):
+    """Internal units and leaders shown on a department's page: kept by its head and editors."""
+
+    rules = {
+        "view": EVERY_ROLE,
+        "add": frozenset({R.SYSTEM_ADMIN, R.DEPARTMENT_HEAD, R.DEPARTMENT_EDITOR}),
+        "change": frozenset({R.SYSTEM_ADMIN, R.DEPARTMENT_HEAD, R.DEPARTMENT_EDITOR}),
+        "delete": frozenset({R.SYSTEM_ADMIN, R.DEPARTMENT_HEAD, R.DEPARTMENT_EDITOR}),
+    }
+
+
 class StaffPolicy(DepartmentScopedPolicy):
     rules = {
         "view": EVERY_ROLE,
@@ -178,3 +201,6 @@ region_policy = RegionPolicy(Region)
 department_policy = DepartmentPolicy(Department)
 staff_policy = StaffPolicy(Staff)
 membership_policy = MembershipPolicy(Membership)
+agency_info_policy = AgencyInfoPolicy(Department)
+internal_unit_policy = AgencyPartPolicy(InternalUnit)
+leader_policy = AgencyPartPolicy(Leader)

@@ -20,10 +20,17 @@ class PortalConfig(AppConfig):
     verbose_name = _("政务公开网站")
 
     def ready(self) -> None:
-        from yifa.core.modules import DailyJob, DemoLoader, Module, SearchSource, register_module
+        from yifa.core.modules import (
+            DailyJob,
+            DemoLoader,
+            Module,
+            PublicListing,
+            SearchSource,
+            register_module,
+        )
         from yifa.search.index import set_listing_columns
 
-        from . import search, signals  # noqa: F401  (connects the receivers)
+        from . import agencies, search, signals  # noqa: F401  (connects the receivers)
         from .selectors import column_slug_of_listing
 
         set_listing_columns(column_slug_of_listing)
@@ -32,6 +39,10 @@ class PortalConfig(AppConfig):
             "portal", verbose_name=self.verbose_name, demo=DemoLoader(30, "yifa.portal.demo.load_portal_demo"),
             search_sources=[SearchSource(search.SOURCE, _("文章"), search.article_documents)],
             daily_jobs=[DailyJob("portal.website_checks", _("网站检查（栏目更新、互动回应等）"), _website_checks)],
+            listings=[PublicListing("agencies", label=_("机构信息：市政府各部门、乡镇和街道"),
+                                    url_name="portal:agencies:index",
+                                    description=_("各机构的职能、内设机构、领导信息、办公地址和联系电话"))],
+            agency_links=agencies.agency_links,
             event_types={
                 "portal.page_published": _("网页发布"),
                 "portal.page_scheduled": _("网页定时发布"),

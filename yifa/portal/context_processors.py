@@ -18,7 +18,8 @@ from yifa.core import modules
 def _column_for(namespace: str) -> Any:
     from .models import ColumnPage
 
-    names = [listing.name for listing in modules.listings() if listing.url_name.split(":", 1)[0] == namespace]
+    # The listing's namespace is all but its last part: "portal:agencies:index" frames "portal:agencies" pages.
+    names = [listing.name for listing in modules.listings() if listing.url_name.rsplit(":", 1)[0] == namespace]
     if not names:
         return None
     return ColumnPage.objects.live().filter(module_listing__in=names).order_by("path").first()

@@ -70,3 +70,34 @@ def unindex_deleted_article(sender: Any, instance: ArticlePage, **kwargs: Any) -
     from .search import unindex_article
 
     unindex_article(instance)
+
+
+# --- the agency pages (/jigou/) are stored in the page cache: changes to what they show purge it -----------
+
+# Audit events after which an agency page's counts change without a publication (which purges by itself).
+AGENCY_COUNTS_CHANGED = frozenset({"powers.adjustments_took_effect", "powers.list_imported"})
+
+
+def _purge_agency_pages(sender: Any, **kwargs: Any) -> None:
+    from yifa.pagecache.signals import purge_after_commit
+
+    purge_after_commit()
+
+
+def _purge_if_counts_changed(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
+    if created and instance.event_type in AGENCY_COUNTS_CHANGED:
+        _purge_agency_pages(sender)
+
+
+def _connect_agency_purges() -> None:
+    from yifa.audit.models import AuditEvent
+    from yifa.org.models import Department, InternalUnit, Leader
+
+    for model in (Department, InternalUnit, Leader):
+        label = model._meta.label_lower
+        post_save.connect(_purge_agency_pages, sender=model, dispatch_uid=f"portal.agencies.saved.{label}")
+        post_delete.connect(_purge_agency_pages, sender=model, dispatch_uid=f"portal.agencies.deleted.{label}")
+    post_save.connect(_purge_if_counts_changed, sender=AuditEvent, dispatch_uid="portal.agencies.audit")
+
+
+_connect_agency_purges()

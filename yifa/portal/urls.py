@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import views
+from . import agencies, views
 from .feeds import ColumnAtomFeed, ColumnRssFeed
 
 urlpatterns = [
@@ -12,4 +12,6 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("feeds/<slug:slug>/rss.xml", ColumnRssFeed(), name="column_rss"),
     path("feeds/<slug:slug>/atom.xml", ColumnAtomFeed(), name="column_atom"),
+    # 机构信息: its own namespace, so the column showing the agency listing frames these pages only.
+    path("", include((agencies.urlpatterns, "agencies"))),
 ]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yifa.audit.actors import SystemJob
 from yifa.casework.registry import CaseType, Panel, Step
-from yifa.core.modules import DailyJob, DemoLoader, Module, PublicListing, SearchSource
+from yifa.core.modules import AgencyLink, DailyJob, DemoLoader, Module, PublicListing, SearchSource
 
 from . import actions, search, selectors
 from . import transitions as steps
@@ -70,6 +70,17 @@ def figures(year: int, department: Any = None) -> dict[str, Any]:
     return dataclasses.asdict(selectors.pillar_figures(year))
 
 
+def agency_links(department: Any) -> list[AgencyLink]:
+    """The agency page's link to its power list (权责清单) as in force today."""
+    from django.urls import reverse
+
+    from .models import Catalogue
+
+    count = selectors.in_force(Catalogue.POWER, department=department).count()
+    return [AgencyLink(_("权责清单"), f"{reverse('powers:list')}?department={department.code}", count,
+                       _("本机构依法实施的行政职权事项及运行流程图"))]
+
+
 TAKE_EFFECT = SystemJob("powers.take_effect", _("权责清单调整到期生效"))
 
 
@@ -88,6 +99,7 @@ MODULE = Module(
     demo=DemoLoader(40, "yifa.powers.demo.load_powers_demo"),
     benchmarks="yifa.powers.bench:BENCHMARKS",
     figures=figures,
+    agency_links=agency_links,
     event_types={
         "powers.changes_proposed": _("提出清单调整"),
         "powers.adjustment_removed": _("删除拟调整事项"),

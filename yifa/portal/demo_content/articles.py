@@ -17,6 +17,7 @@ COLUMNS: list[tuple] = [
     ("tzgg", "通知公告", "notice", True, "", []),
     ("zwgk", "政务公开", "guide", True, "", [
         ("gkzn", "政府信息公开指南", "guide", True, "", []),
+        ("jgxx", "机构信息", "registry", False, "agencies", []),
         ("ysqgk", "依申请公开", "guide", True, "disclosure", []),
         ("gkzd", "政府信息公开制度", "guide", True, "", []),
         ("fdzdgk", "法定主动公开内容", "notice", True, "", []),

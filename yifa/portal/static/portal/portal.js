@@ -29,4 +29,27 @@
         : (document.documentElement.lang === "en" ? "Open your browser's settings to make this site your home page." : "请在浏览器的设置中将本站设为首页。"));
     }
   });
+  // 机构信息: the filter box hides the agencies whose name does not contain what is typed.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-agency-filter]"), function (box) {
+    var input = box.querySelector("input");
+    var status = box.querySelector("[role='status']");
+    var none = document.querySelector("[data-agency-none]");
+    box.hidden = false;
+    input.addEventListener("input", function () {
+      var wanted = input.value.trim().toLowerCase();
+      var shown = 0;
+      Array.prototype.forEach.call(document.querySelectorAll(".agency-group"), function (group) {
+        var visible = 0;
+        Array.prototype.forEach.call(group.querySelectorAll(".agency-card"), function (card) {
+          var match = !wanted || card.getAttribute("data-name").toLowerCase().indexOf(wanted) !== -1;
+          card.hidden = !match;
+          if (match) visible += 1;
+        });
+        group.hidden = visible === 0;
+        shown += visible;
+      });
+      if (none) none.hidden = shown !== 0;
+      status.textContent = wanted ? box.getAttribute("data-found").replace("%s", shown) : "";
+    });
+  });
 })();

@@ -1,0 +1,128 @@
+"""机构信息: the index of the city's agencies (/jigou/) and one page per agency (/jigou/<code>/), generated
+from the organisation (yifa.org), not Wagtail pages; and the articles an agency issued (/jigou/<code>/xinxi/).
+
+An agency page shows what the city publishes about the agency — functions, internal units, address,
+office hours, official contacts, its leaders — and every module's links into what the agency publishes
+(`yifa.core.modules.agency_links`). It shows only public official contacts: never a staff member's own
+phone, ID or e-mail (Staff records are not read here at all).
+
+The pages are stored in the page cache like published Wagtail pages; any change to an agency's data
+purges it (portal.signals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from yifa.core import modules
+from yifa.core.modules import AgencyLink
+from yifa.org.models import Department, InternalUnit, Leader
+from yifa.pagecache.middleware import CACHEABLE_PAGE
+
+from .selectors import public_articles
+
+ARTICLES_PER_PAGE = 20
+RECENT_ARTICLES = 6
+
+# The index's groups, in this order: (key, heading, kinds).
+GROUPS: list[tuple[str, object, tuple[str, ...]]] = [
+    ("departments", gettext_lazy("市政府工作部门"), (Department.Kind.GOVERNMENT,)),
+    ("others", gettext_lazy("其他市直机构"), (Department.Kind.INSTITUTION, Department.Kind.VERTICAL)),
+    ("towns", gettext_lazy("乡镇"), (Department.Kind.TOWN,)),
+    ("subdistricts", gettext_lazy("街道"), (Department.Kind.SUBDISTRICT,)),
+]
+
+
+@dataclass
+class AgencyGroup:
+    key: str
+    heading: str
+    agencies: list[Department] = field(default_factory=list)
+
+
+def agency_groups() -> list[AgencyGroup]:
+    """Every active agency, grouped as the index shows them (one query)."""
+    groups = [AgencyGroup(key, str(heading)) for key, heading, _kinds in GROUPS]
+    by_kind = {kind: group for group, (_key, _heading, kinds) in zip(groups, GROUPS, strict=True) for kind in kinds}
+    for department in Department.objects.filter(is_active=True).only(
+            "pk", "name", "short_name", "code", "kind", "phone", "sort_order").order_by("sort_order", "pk"):
+        by_kind.get(department.kind, groups[1]).agencies.append(department)
+    return [group for group in groups if group.agencies]
+
+
+def public_agency(code: str) -> Department | None:
+    """An active agency with what its page shows: units in order, leaders in office."""
+    return (Department.objects.filter(code=code[:30], is_active=True).select_related("region")
+            .prefetch_related(Prefetch("internal_units", queryset=InternalUnit.objects.order_by("sort_order", "pk")),
+                              Prefetch("leaders", queryset=Leader.objects.filter(is_active=True)
+                                       .order_by("sort_order", "pk"), to_attr="public_leaders"))
+            .first())
+
+
+def issued_articles(department: Department):  # type: ignore[no-untyped-def]
+    return public_articles().filter(issuing_department=department)
+
+
+def agency_links(department: Department) -> list[AgencyLink]:
+    """The portal's own link on an agency page: the articles (公开信息) the agency issued."""
+    return [AgencyLink(_("本机构发布的信息"), reverse("portal:agencies:articles", args=[department.code]),
+                       issued_articles(department).count(), _("主动公开的文件、通知和工作动态"))]
+
+
+def _cacheable(request: HttpRequest) -> None:
+    # Public pages anyone may see: stored like a published Wagtail page (yifa.pagecache).
+    setattr(request, CACHEABLE_PAGE, True)
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """机构信息: every department, town and sub-district office, with a filter box (JavaScript; works without)."""
+    _cacheable(request)
+    groups = agency_groups()
+    return TemplateResponse(request, "portal/agencies/index.html", {
+        "groups": groups, "total": sum(len(group.agencies) for group in groups),
+    })
+
+
+@require_GET
+def detail(request: HttpRequest, code: str) -> HttpResponse:
+    department = public_agency(code)
+    if department is None:
+        raise Http404(_("没有这个机构，或者它已经撤销。"))
+    _cacheable(request)
+    links = modules.agency_links(department)
+    functions = [line.strip() for line in department.functions.splitlines() if line.strip()]
+    return TemplateResponse(request, "portal/agencies/detail.html", {
+        "agency": department, "functions": functions, "units": list(department.internal_units.all()),
+        "leaders": department.public_leaders,  # type: ignore[attr-defined]
+        "links": links, "articles": list(issued_articles(department)[:RECENT_ARTICLES]),
+        "is_local": department.kind in Department.LOCAL_KINDS,
+    })
+
+
+@require_GET
+def articles(request: HttpRequest, code: str) -> HttpResponse:
+    """The articles an agency issued (ArticlePage.issuing_department), newest first."""
+    department = Department.objects.filter(code=code[:30], is_active=True).first()
+    if department is None:
+        raise Http404(_("没有这个机构，或者它已经撤销。"))
+    if not request.GET:
+        _cacheable(request)
+    page = Paginator(issued_articles(department), ARTICLES_PER_PAGE).get_page(request.GET.get("p"))
+    return TemplateResponse(request, "portal/agencies/articles.html", {"agency": department, "page_obj": page})
+
+
+urlpatterns = [
+    path("jigou/", index, name="index"),
+    path("jigou/<slug:code>/", detail, name="detail"),
+    path("jigou/<slug:code>/xinxi/", articles, name="articles"),
+]
