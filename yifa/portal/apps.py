@@ -20,7 +20,14 @@ class PortalConfig(AppConfig):
     verbose_name = _("政务公开网站")
 
     def ready(self) -> None:
-        from yifa.core.modules import DailyJob, DemoLoader, Module, SearchSource, register_module
+        from yifa.core.modules import (
+            DailyJob,
+            DemoLoader,
+            Module,
+            PublicListing,
+            SearchSource,
+            register_module,
+        )
         from yifa.search.index import set_listing_columns
 
         from . import search, signals  # noqa: F401  (connects the receivers)
@@ -30,7 +37,10 @@ class PortalConfig(AppConfig):
 
         register_module(Module(
             "portal", verbose_name=self.verbose_name, demo=DemoLoader(30, "yifa.portal.demo.load_portal_demo"),
-            search_sources=[SearchSource(search.SOURCE, _("文章"), search.article_documents)],
+            search_sources=[SearchSource(search.SOURCE, _("文章"), search.article_documents),
+                            SearchSource(search.CATALOGUE_SOURCE, _("政府信息公开目录"), search.catalogue_documents)],
+            listings=[PublicListing("catalogue", label=_("政府信息公开目录"), url_name="portal:catalogue",
+                                    description=_("各机构主动公开的政府信息：索引号、公开类别、发文日期、文号。"))],
             daily_jobs=[DailyJob("portal.website_checks", _("网站检查（栏目更新、互动回应等）"), _website_checks)],
             event_types={
                 "portal.page_published": _("网页发布"),
@@ -40,5 +50,6 @@ class PortalConfig(AppConfig):
                 "portal.page_approved": _("网页审核通过"),
                 "portal.page_rejected": _("网页审核退回"),
                 "portal.page_deleted": _("网页删除"),
+                "portal.catalogue_imported": _("导入政府信息公开目录"),
             },
         ))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import catalogue_views, views
 from .feeds import ColumnAtomFeed, ColumnRssFeed
 
 urlpatterns = [
@@ -12,4 +12,9 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("feeds/<slug:slug>/rss.xml", ColumnRssFeed(), name="column_rss"),
     path("feeds/<slug:slug>/atom.xml", ColumnAtomFeed(), name="column_atom"),
+    # 信息公开目录 (《政府信息公开条例》第十二条): the browser, each agency's catalogue, the exports.
+    path("xxgk/mulu/", catalogue_views.catalogue, name="catalogue"),
+    path("xxgk/mulu/export.<str:fmt>", catalogue_views.export, name="catalogue_export"),
+    path("xxgk/<slug:code>/mulu/", catalogue_views.agency_catalogue, name="catalogue_agency"),
+    path("xxgk/<slug:code>/mulu/export.<str:fmt>", catalogue_views.export, name="catalogue_agency_export"),
 ]
