@@ -55,4 +55,6 @@ def agency_guide(agency: Department, on: dt.date) -> Guide:
         fee_lines = [_("行政机关依申请提供政府信息，不收取费用（信息处理费的收费标准自 2021 年 1 月 1 日起施行）。")]
     else:
         fee_lines = [_("行政机关依申请提供政府信息，除可以收取检索、复制、邮寄等成本费用外，不得收取其他费用。")]
-    return Guide(agency, on, text.name, periods, fee_lines, remedies(on))
+    # The remedies as every reply states them (with the bodies: 行政复议法 art.20), said of a reply to come.
+    challenge = remedies(on).replace("如对本答复不服，", "申请人对本机构的政府信息公开答复不服的，")
+    return Guide(agency, on, text.name, periods, fee_lines, challenge)

@@ -82,6 +82,12 @@ def _home() -> HomePage:
     return home
 
 
+def _is_disclosure(slug: str) -> bool:
+    # A portal loaded without the agencies (org's demo) has no catalogues: its disclosure items would have no
+    # agency to be filed under. Loaded again with them, the columns become disclosure columns.
+    return slug in demo_catalogue.DISCLOSURE_COLUMNS and Department.objects.filter(code="bgs").exists()
+
+
 def _column(parent: Page, slug: str, title: str, kind: str, review: bool, listing: str) -> ColumnPage:
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
@@ -91,7 +97,7 @@ def _column(parent: Page, slug: str, title: str, kind: str, review: bool, listin
             column.module_listing, changed = listing, True
         if kind == ColumnPage.Kind.REGISTRY and column.kind == ColumnPage.Kind.NOTICE:  # a kind introduced since
             column.kind, changed = kind, True
-        if slug in demo_catalogue.DISCLOSURE_COLUMNS and not column.is_disclosure:  # a field introduced since
+        if _is_disclosure(slug) and not column.is_disclosure:  # a field introduced since
             column.is_disclosure, changed = True, True
         if changed:
             column.save_revision().publish()
@@ -99,7 +105,7 @@ def _column(parent: Page, slug: str, title: str, kind: str, review: bool, listin
     column = ColumnPage(
         title=title, slug=slug, kind=kind, needs_confidentiality_review=review, show_in_menus=parent.depth == 2,
         module_listing=listing if public_listing(listing) else "",
-        is_disclosure=slug in demo_catalogue.DISCLOSURE_COLUMNS,
+        is_disclosure=_is_disclosure(slug),
     )
     parent.add_child(instance=column)
     column.save_revision().publish()
