@@ -115,7 +115,7 @@ def read_rows(data: bytes, filename: str = "") -> list[tuple[int, dict[str, str]
             parts.append(_("有重复的列"))
         raise CatalogueFileRejected(_("第 1 行的列名与目录模板不一致：") + "；".join(parts) + "。"
                                     + _("请使用导出的目录文件的列名。"))
-    rows = []
+    rows: list[tuple[int, dict[str, str]]] = []
     for number, values in enumerate(grid, start=2):
         cells = [_text(value) for value in values]
         if not any(cells):
@@ -221,7 +221,7 @@ def plan_import(rows: list[tuple[int, dict[str, str]]], departments: Iterable[De
     by_name: dict[str, Department] = {}
     for department in departments:
         for key in (department.name, department.short_name, department.code):
-            by_name.setdefault(key, department)
+            by_name.setdefault(key, department)  # a short name two agencies share names the first
     seen: dict[str, int] = {}
     plans = []
     for number, cells in rows:
@@ -243,8 +243,8 @@ def plan_import(rows: list[tuple[int, dict[str, str]]], departments: Iterable[De
             if standard is None:
                 plan.problems.append(_("标准目录领域“%(value)s”不是基层政务公开标准目录的领域")
                                      % {"value": cells["标准目录领域"][:40]})
-        department = by_name.get(cells.get("公开机构", ""))
-        if cells.get("公开机构") and department is None:
+        agency = by_name.get(cells.get("公开机构", ""))
+        if cells.get("公开机构") and agency is None:
             plan.problems.append(_("公开机构“%(value)s”不是您可以导入的机构") % {"value": cells["公开机构"][:40]})
         made_on = _date(cells.get("形成（变更）日期", ""))
         published_on = _date(cells.get("公开日期", ""))
@@ -271,7 +271,7 @@ def plan_import(rows: list[tuple[int, dict[str, str]]], departments: Iterable[De
                 plan.problems.append(_("索引号 %(value)s 已在目录中") % {"value": index_number})
             seen.setdefault(index_number, number)
         plan.values = {"index_number": index_number, "title": cells.get("名称", ""), "category": category,
-                       "standard_field": standard, "department": department,
+                       "standard_field": standard, "department": agency,
                        "document_number": cells.get("文号", ""), "made_on": made_on, "published_on": published_on,
                        "validity": VALIDITY_BY_LABEL.get(validity, ""), "url": url}
         plans.append(plan)

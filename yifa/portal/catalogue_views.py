@@ -32,11 +32,16 @@ from .selectors import public_base_url
 PER_PAGE = 30
 
 
+class CategoryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.code} {obj.short_name or obj.name}"
+
+
 class CatalogueFilterForm(forms.Form):
     jigou = forms.ModelChoiceField(Department.objects.none(), required=False, to_field_name="code",
                                    label=gettext_lazy("公开机构"), empty_label=gettext_lazy("全部机构"))
-    leibie = forms.ModelChoiceField(DisclosureCategory.objects.all(), required=False, to_field_name="code",
-                                    label=gettext_lazy("公开类别"), empty_label=gettext_lazy("全部类别"))
+    leibie = CategoryChoiceField(DisclosureCategory.objects.all(), required=False, to_field_name="code",
+                                 label=gettext_lazy("主题分类"), empty_label=gettext_lazy("全部类别"))
     nian = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label=gettext_lazy("年份"))
     q = forms.CharField(required=False, max_length=100, label=gettext_lazy("关键词"))
 
@@ -95,7 +100,7 @@ def agency_catalogue(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_GET
-def export(request: HttpRequest, fmt: str, code: str | None = None) -> HttpResponse:
+def export(request: HttpRequest, fmt: str, code: str | None = None) -> HttpResponse | StreamingHttpResponse:
     if fmt not in ("csv", "xlsx"):
         raise Http404
     department = get_object_or_404(Department, code=code, is_active=True) if code else None

@@ -37,6 +37,12 @@ ARTICLE_20_ITEMS: list[tuple[int, str]] = [
     (15, "法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息"),
 ]
 REQUIRED_FOR_EVERY_AGENCY = {2, 7}
+# How a catalogue's 主题分类 column names each item, short enough for a table cell.
+ARTICLE_20_SHORT = {
+    1: "法规文件", 2: "机构职能", 3: "规划计划", 4: "统计信息", 5: "行政许可和服务", 6: "行政处罚和强制",
+    7: "财政预决算", 8: "行政事业性收费", 9: "政府采购", 10: "重大建设项目", 11: "民生政策和实施", 12: "应急管理",
+    13: "监督检查", 14: "公务员招考", 15: "其他",
+}
 
 # The 26 fields of the 基层政务公开标准目录 (commonly published list; see the module docstring).
 STANDARD_FIELDS: list[str] = [
@@ -64,9 +70,11 @@ def standard_code(position: int) -> str:
 
 
 def reference_rows() -> list[dict]:
-    """Every category as the migration seeds it (code, scheme, name, basis, order, required)."""
-    rows = [{"code": article_20_code(n), "scheme": ARTICLE_20, "name": name, "basis": item_label(n),
+    """Every category as the migration seeds it (code, scheme, name, short name, basis, order, required)."""
+    rows = [{"code": article_20_code(n), "scheme": ARTICLE_20, "name": name, "short_name": ARTICLE_20_SHORT[n],
+             "basis": item_label(n),
              "order": n, "required": n in REQUIRED_FOR_EVERY_AGENCY} for n, name in ARTICLE_20_ITEMS]
-    rows += [{"code": standard_code(i), "scheme": STANDARD, "name": name, "basis": "基层政务公开标准目录",
+    rows += [{"code": standard_code(i), "scheme": STANDARD, "name": name, "short_name": name,
+              "basis": "基层政务公开标准目录",
               "order": 100 + i, "required": False} for i, name in enumerate(STANDARD_FIELDS, start=1)]
     return rows

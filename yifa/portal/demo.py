@@ -26,7 +26,15 @@ from yifa.org.models import Department, Role
 from .actions import REVIEW_GROUP, SECRECY_GROUP, apply_column_workflow, ensure_workflows
 from .demo_content import catalogue as demo_catalogue
 from .demo_content.articles import ARTICLES, COLUMNS, CURRENT_ARTICLES, SEED
-from .models import ArticleAttachment, ArticlePage, CatalogueEntry, ColumnPage, DisclosureCategory, HomePage, PortalSettings
+from .models import (
+    ArticleAttachment,
+    ArticlePage,
+    CatalogueEntry,
+    ColumnPage,
+    DisclosureCategory,
+    HomePage,
+    PortalSettings,
+)
 from .registry import public_listing
 
 CONTENT = Path(__file__).with_name("demo_content")

@@ -308,6 +308,7 @@ class DisclosureCategory(models.Model):
     code = models.CharField(_("类别代码"), max_length=8, unique=True)
     scheme = models.CharField(_("类别体系"), max_length=10, choices=Scheme.choices)
     name = models.CharField(_("类别名称"), max_length=100)
+    short_name = models.CharField(_("简称"), max_length=20, blank=True)
     basis = models.CharField(_("依据"), max_length=60, blank=True)
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
     required = models.BooleanField(_("每个机构必须公开"), default=False)
@@ -397,7 +398,7 @@ class ArticlePage(PortalPage):
                                                name="portal_article_index_number_unique")]
 
     @staticmethod
-    def missing_catalogue_data(values: dict[str, Any]) -> list[tuple[str, str]]:
+    def missing_catalogue_data(values: dict[str, Any]) -> list[tuple[str, Any]]:
         """(field, message) for each catalogue datum a disclosure item may not be published without."""
         missing = []
         if not values.get("category"):

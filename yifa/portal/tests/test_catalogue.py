@@ -33,7 +33,10 @@ def category(code: str) -> DisclosureCategory:
     return DisclosureCategory.objects.get(code=code)
 
 
-def article(column, slug, *, department=None, code="A07", made_on=D(2016, 3, 1), published=None, live=True, **extra):
+MARCH_FIRST = D(2016, 3, 1)
+
+
+def article(column, slug, *, department=None, code="A07", made_on=MARCH_FIRST, published=None, live=True, **extra):
     page = ArticlePage(title=f"文章 {slug}", slug=slug, body="<p>正文。</p>", live=live,
                        issuing_department=department, category=category(code) if code else None, made_on=made_on,
                        published_on=published or timezone.make_aware(dt.datetime(2016, 3, 10, 9)), **extra)
