@@ -20,6 +20,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("政务公开网站")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from yifa.core.modules import (
             DailyJob,
             DemoLoader,
@@ -31,9 +33,11 @@ class PortalConfig(AppConfig):
         from yifa.search.index import set_listing_columns
 
         from . import search, signals  # noqa: F401  (connects the receivers)
+        from .categories import ensure_categories
         from .selectors import column_slug_of_listing
 
         set_listing_columns(column_slug_of_listing)
+        post_migrate.connect(ensure_categories, sender=self, dispatch_uid="portal.ensure_categories")
 
         register_module(Module(
             "portal", verbose_name=self.verbose_name, demo=DemoLoader(30, "yifa.portal.demo.load_portal_demo"),

@@ -212,8 +212,11 @@ def publication_due(made_on: dt.date, calendar=None) -> tuple[dt.date, tuple[str
 def late_publications(entries: Iterable[CatalogueEntry]) -> list[LatePublication]:
     calendar = current_calendar()
     late = []
+    dues: dict[dt.date, tuple[dt.date, tuple[str, ...]]] = {}  # many items share a day: count each day once
     for entry in entries:
-        due, holidays = publication_due(entry.made_on, calendar)
+        if entry.made_on not in dues:
+            dues[entry.made_on] = publication_due(entry.made_on, calendar)
+        due, holidays = dues[entry.made_on]
         if entry.published_on > due:
             late.append(LatePublication(entry, due, count_days(calendar, due, entry.published_on, Unit.WORKING_DAY),
                                         holidays))
