@@ -37,7 +37,8 @@ MARCH_FIRST = D(2016, 3, 1)
 
 
 def article(column, slug, *, department=None, code="A07", made_on=MARCH_FIRST, published=None, live=True, **extra):
-    page = ArticlePage(title=f"文章 {slug}", slug=slug, body="<p>正文。</p>", live=live,
+    extra.setdefault("title", f"文章 {slug}")
+    page = ArticlePage(slug=slug, body="<p>正文。</p>", live=live,
                        issuing_department=department, category=category(code) if code else None, made_on=made_on,
                        published_on=published or timezone.make_aware(dt.datetime(2016, 3, 10, 9)), **extra)
     column.add_child(instance=page)
@@ -336,3 +337,14 @@ def test_the_catalogue_and_the_guide_read_in_english(client, disclosure, departm
     assert "Index number" in catalogue and "索引号" not in catalogue.split("<table", 1)[1].split("</thead>")[0]
     guide = client.get(f"/xxgk/{department.code}/zhinan/").content.decode()
     assert "Disclosure guide" in guide and "working days" in guide
+
+
+def test_the_catalogue_is_searchable_by_title_and_index_number(client, disclosure, department):
+    page = article(disclosure, "budget", department=department, title="测试局二〇一六年部门预算公开")
+    import_catalogue(actor=factories.make_user("system_admin", department),
+                     rows=rows_of(item(department, 名称="食品安全抽检结果公告")))
+    found = client.get("/search/", {"q": "食品安全抽检"}).context["results"]
+    assert [(i.source, i.title_html.replace("<mark>", "").replace("</mark>", "")) for i in found.items] == [
+        ("portal.catalogue", "食品安全抽检结果公告")]
+    by_number = client.get("/search/", {"q": page.index_number}).context["results"]
+    assert page.url in [i.url for i in by_number.items]
