@@ -168,6 +168,8 @@ def agency_links(department: Any) -> list[AgencyLink]:
 
     count = published_answers(department_id=department.pk).count()
     return [
+        AgencyLink(_("政府信息公开指南"), reverse("disclosure:guide", args=[department.code]), None,
+                   _("向本机构申请公开政府信息的途径、期限、收费和救济")),
         AgencyLink(_("依申请公开答复"), f"{reverse('disclosure:answers')}?department={department.code}", count,
                    _("本机构已经答复并公开的政府信息公开申请")),
         AgencyLink(_("申请政府信息公开"), f"{reverse('disclosure:application')}?department={department.code}", None,

@@ -14,3 +14,6 @@ urlpatterns = [
     path("yishenqing/dafu/<str:reference>/", views.answer, name="answer"),
     path("yishenqing/dafu/<str:reference>/files/<int:attachment_id>/", views.answer_file, name="answer_file"),
 ]
+
+# 政府信息公开指南 of each agency (《政府信息公开条例》第十二条), generated from its data and the statute in force.
+urlpatterns += [path("xxgk/<slug:code>/zhinan/", views.agency_guide, name="guide")]

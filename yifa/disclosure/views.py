@@ -227,3 +227,14 @@ def answer_file(request: HttpRequest, reference: str, attachment_id: int) -> Htt
     if attachment is None:
         raise Http404
     return attachment_response(attachment)
+
+
+@require_GET
+def agency_guide(request: HttpRequest, code: str) -> HttpResponse:
+    from django.shortcuts import get_object_or_404
+    from django.utils import timezone
+
+    from .guide import agency_guide as guide_of
+
+    agency = get_object_or_404(Department, code=code, is_active=True)
+    return TemplateResponse(request, "disclosure/portal/guide.html", {"guide": guide_of(agency, timezone.localdate())})

@@ -7,6 +7,8 @@ confidentiality review (保密审查) before the approval: 《肇东市政府信
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
@@ -59,3 +61,46 @@ def apply_column_workflow(column: ColumnPage) -> Workflow:
     with transaction.atomic():
         WorkflowPage.objects.update_or_create(page=column, defaults={"workflow": workflow})
     return workflow
+
+
+def import_catalogue(*, actor: Any, rows: list[tuple[int, dict[str, str]]], filename: str = "") -> list[Any]:
+    """Add items published elsewhere to the agencies' catalogues (《政府信息公开条例》第十二条), from the rows of a
+    catalogue file. Every row is checked first: if any is refused, ActionRefused lists them and nothing is written."""
+    from yifa.audit.actions import check_actor, record_event
+    from yifa.audit.actors import SystemJob
+    from yifa.org.models import Department
+
+    from .catalogue import next_index_number
+    from .catalogue_io import plan_import
+    from .models import CatalogueEntry
+    from .policies import catalogue_entry_policy
+    from .search import index_entry
+
+    check_actor(catalogue_entry_policy, actor, "import")
+    departments = list(Department.objects.filter(is_active=True) if isinstance(actor, SystemJob)
+                        else catalogue_entry_policy.departments_for(actor, "import"))
+    with transaction.atomic():
+        plan = plan_import(rows, departments)
+        if plan.refused:
+            raise CatalogueImportRefused(plan.refused)
+        created = []
+        for row in plan.rows:
+            values = dict(row.values)
+            department = values["department"]
+            values["index_number"] = values["index_number"] or next_index_number(
+                department, values["category"], values["made_on"].year)
+            entry = CatalogueEntry.objects.create(issuing_body=department.name, **values)
+            index_entry(entry)
+            created.append(entry)
+        record_event(actor=actor, event_type="portal.catalogue_imported", target=None,
+                     new={"file": filename, "rows": len(created),
+                          "index_numbers": [entry.index_number for entry in created[:200]]})
+    return created
+
+
+class CatalogueImportRefused(Exception):
+    """Rows of a catalogue file that cannot be imported, each with its problems; nothing was written."""
+
+    def __init__(self, rows: list[Any]) -> None:
+        super().__init__(f"{len(rows)} rows refused")
+        self.rows = rows

@@ -73,9 +73,15 @@ def issued_articles(department: Department):  # type: ignore[no-untyped-def]
 
 
 def agency_links(department: Department) -> list[AgencyLink]:
-    """The portal's own link on an agency page: the articles (公开信息) the agency issued."""
+    """The portal's own links on an agency page: the articles (公开信息) the agency issued, and its 政府信息公开目录
+    (《政府信息公开条例》第十二条)."""
+    from .models import CatalogueEntry
+
     return [AgencyLink(_("本机构发布的信息"), reverse("portal:agencies:articles", args=[department.code]),
-                       issued_articles(department).count(), _("主动公开的文件、通知和工作动态"))]
+                       issued_articles(department).count(), _("主动公开的文件、通知和工作动态")),
+            AgencyLink(_("政府信息公开目录"), reverse("portal:catalogue_agency", args=[department.code]),
+                       CatalogueEntry.objects.filter(department=department).count(),
+                       _("本机构主动公开的政府信息，按公开类别排列"))]
 
 
 def _cacheable(request: HttpRequest) -> None:

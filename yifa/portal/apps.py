@@ -20,6 +20,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("政务公开网站")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from yifa.core.modules import (
             DailyJob,
             DemoLoader,
@@ -31,15 +33,20 @@ class PortalConfig(AppConfig):
         from yifa.search.index import set_listing_columns
 
         from . import agencies, search, signals  # noqa: F401  (connects the receivers)
+        from .categories import ensure_categories
         from .selectors import column_slug_of_listing
 
         set_listing_columns(column_slug_of_listing)
+        post_migrate.connect(ensure_categories, sender=self, dispatch_uid="portal.ensure_categories")
 
         register_module(Module(
             "portal", verbose_name=self.verbose_name, demo=DemoLoader(30, "yifa.portal.demo.load_portal_demo"),
-            search_sources=[SearchSource(search.SOURCE, _("文章"), search.article_documents)],
+            search_sources=[SearchSource(search.SOURCE, _("文章"), search.article_documents),
+                            SearchSource(search.CATALOGUE_SOURCE, _("政府信息公开目录"), search.catalogue_documents)],
             daily_jobs=[DailyJob("portal.website_checks", _("网站检查（栏目更新、互动回应等）"), _website_checks)],
-            listings=[PublicListing("agencies", label=_("机构信息：市政府各部门、乡镇和街道"),
+            listings=[PublicListing("catalogue", label=_("政府信息公开目录"), url_name="portal:catalogue",
+                                    description=_("各机构主动公开的政府信息：索引号、公开类别、发文日期、文号。")),
+                      PublicListing("agencies", label=_("机构信息：市政府各部门、乡镇和街道"),
                                     url_name="portal:agencies:index",
                                     description=_("各机构的职能、内设机构、领导信息、办公地址和联系电话"))],
             agency_links=agencies.agency_links,
@@ -51,5 +58,6 @@ class PortalConfig(AppConfig):
                 "portal.page_approved": _("网页审核通过"),
                 "portal.page_rejected": _("网页审核退回"),
                 "portal.page_deleted": _("网页删除"),
+                "portal.catalogue_imported": _("导入政府信息公开目录"),
             },
         ))

@@ -28,6 +28,7 @@ def _column_for(namespace: str) -> Any:
 def module_column(request: HttpRequest) -> dict[str, Any]:
     match = getattr(request, "resolver_match", None)
     namespace = getattr(match, "namespace", "") or ""
-    if not namespace or namespace.startswith(("wagtail", "admin")):
+    # The portal's own pages (search, the catalogue) set their column themselves.
+    if not namespace or namespace == "portal" or namespace.startswith(("wagtail", "admin")):
         return {}
     return {"column": SimpleLazyObject(lambda: _column_for(namespace))}

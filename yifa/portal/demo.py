@@ -24,8 +24,17 @@ from yifa.core.demo import demo_today
 from yifa.org.models import Department, Role
 
 from .actions import REVIEW_GROUP, SECRECY_GROUP, apply_column_workflow, ensure_workflows
+from .demo_content import catalogue as demo_catalogue
 from .demo_content.articles import ARTICLES, COLUMNS, CURRENT_ARTICLES, SEED
-from .models import ArticleAttachment, ArticlePage, ColumnPage, HomePage, PortalSettings
+from .models import (
+    ArticleAttachment,
+    ArticlePage,
+    CatalogueEntry,
+    ColumnPage,
+    DisclosureCategory,
+    HomePage,
+    PortalSettings,
+)
 from .registry import public_listing
 
 CONTENT = Path(__file__).with_name("demo_content")
@@ -93,6 +102,12 @@ def _home() -> HomePage:
     return home
 
 
+def _is_disclosure(slug: str) -> bool:
+    # A portal loaded without the agencies (org's demo) has no catalogues: its disclosure items would have no
+    # agency to be filed under. Loaded again with them, the columns become disclosure columns.
+    return slug in demo_catalogue.DISCLOSURE_COLUMNS and Department.objects.filter(code="bgs").exists()
+
+
 def _column(parent: Page, slug: str, title: str, kind: str, review: bool, listing: str) -> ColumnPage:
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
@@ -102,12 +117,15 @@ def _column(parent: Page, slug: str, title: str, kind: str, review: bool, listin
             column.module_listing, changed = listing, True
         if kind == ColumnPage.Kind.REGISTRY and column.kind == ColumnPage.Kind.NOTICE:  # a kind introduced since
             column.kind, changed = kind, True
+        if _is_disclosure(slug) and not column.is_disclosure:  # a field introduced since
+            column.is_disclosure, changed = True, True
         if changed:
             column.save_revision().publish()
         return column  # type: ignore[return-value]
     column = ColumnPage(
         title=title, slug=slug, kind=kind, needs_confidentiality_review=review, show_in_menus=parent.depth == 2,
         module_listing=listing if public_listing(listing) else "",
+        is_disclosure=_is_disclosure(slug),
     )
     parent.add_child(instance=column)
     column.save_revision().publish()
@@ -118,11 +136,13 @@ def _article(parent: ColumnPage, *, slug: str, title: str, published: str, autho
              document_number: str, department: str, body: str) -> tuple[ArticlePage, bool]:
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
+        _file_in_catalogue(existing.specific)  # type: ignore[arg-type]
         return existing.specific, False  # type: ignore[return-value]
     when = _when(published)
     article = ArticlePage(
         title=title, slug=slug, author=author, source=source, published_on=when, document_number=document_number,
         issuing_department=Department.objects.filter(code=department).first(), body=body,
+        **_catalogue_data(slug, when),
     )
     parent.add_child(instance=article)
     article.save_revision().publish()
@@ -131,6 +151,61 @@ def _article(parent: ColumnPage, *, slug: str, title: str, published: str, autho
         first_published_at=when, last_published_at=when, latest_revision_created_at=when
     )
     return article, True
+
+
+def _catalogue_data(slug: str, published: dt.datetime) -> dict:
+    """An article's catalogue data (the disclosure columns' articles: 《政府信息公开条例》第二十条、第二十六条)."""
+    if slug not in demo_catalogue.ARTICLE_CATALOGUE:
+        return {}
+    category, field, days = demo_catalogue.ARTICLE_CATALOGUE[slug]
+    return {"category": DisclosureCategory.objects.get(code=category),
+            "standard_field": DisclosureCategory.objects.filter(code=field).first() if field else None,
+            "made_on": timezone.localdate(published) - dt.timedelta(days=days)}
+
+
+def _file_in_catalogue(article: ArticlePage) -> None:
+    """A demo loaded before the catalogue existed: its disclosure articles get their catalogue data once, keeping
+    their history (an article an editor has changed since is left as it is)."""
+    data = _catalogue_data(article.slug, article.published_on)
+    if not data or article.category_id or article.has_unpublished_changes:
+        return
+    for name, value in data.items():
+        setattr(article, name, value)
+    if article.issuing_department_id is None:
+        article.issuing_department = Department.objects.filter(code="bgs").first()
+    first, last, latest = article.first_published_at, article.last_published_at, article.latest_revision_created_at
+    article.save_revision().publish()
+    ArticlePage.objects.filter(pk=article.pk).update(first_published_at=first, last_published_at=last,
+                                                     latest_revision_created_at=latest)
+
+
+def _catalogue_items() -> int:
+    """The agencies' 2016 items published elsewhere, entered as a catalogue import would (once)."""
+    from yifa.audit.actors import DEMO_LOADER
+
+    from .actions import import_catalogue
+
+    validity = {value: str(label) for value, label in CatalogueEntry.Validity.choices}
+    categories = {c.code: c.name for c in DisclosureCategory.objects.all()}
+    rows: list[dict[str, str]] = []
+    for department in Department.objects.filter(is_active=True).order_by("sort_order", "pk"):
+        rows.append({"公开机构": department.code, "公开类别": "A02", "名称": f"{department.name}主要职责、内设机构和联系方式",
+                     "形成（变更）日期": demo_catalogue.FUNCTIONS_MADE, "公开日期": demo_catalogue.FUNCTIONS_PUBLISHED,
+                     "有效性": validity["in_force"]})
+        if department.code not in demo_catalogue.NO_BUDGET_HERE:
+            rows.append({"公开机构": department.code, "公开类别": "A07", "标准目录领域": "财政预决算",
+                         "名称": f"{department.name}2016年部门预算", "形成（变更）日期": demo_catalogue.BUDGET_MADE,
+                         "公开日期": demo_catalogue.BUDGET_PUBLISHED})
+    for code, category, field, title, made, published, valid in demo_catalogue.ITEMS:
+        rows.append({"公开机构": code, "公开类别": category, "标准目录领域": field, "名称": title,
+                     "形成（变更）日期": made, "公开日期": published, "有效性": validity[valid] if valid else ""})
+    assert all(row["公开类别"] in categories for row in rows)
+    known = set(CatalogueEntry.objects.filter(page__isnull=True).values_list("department__code", "title"))
+    wanted = [row for row in rows if (row["公开机构"], row["名称"]) not in known
+              and Department.objects.filter(code=row["公开机构"]).exists()]
+    if not wanted:
+        return 0
+    return len(import_catalogue(actor=DEMO_LOADER, rows=list(enumerate(wanted, start=2)), filename="demo"))
 
 
 def _complete_seed(seed: ArticlePage, body: str) -> None:
@@ -221,7 +296,7 @@ def load_portal_demo() -> str:
         seed_body = (CONTENT / "seed_report.txt").read_text(encoding="utf-8").splitlines()
         seed, made = _article(columns[SEED["column"]], slug=SEED["slug"], title=SEED["title"],
                            published=SEED["published"], author=SEED["author"], source=SEED["source"],
-                           document_number="", department="", body=_paragraphs(seed_body, headings=True))
+                           document_number="", department="bgs", body=_paragraphs(seed_body, headings=True))
         created += made
         if not made:
             _complete_seed(seed, _paragraphs(seed_body, headings=True))
@@ -233,10 +308,13 @@ def load_portal_demo() -> str:
             if slug == "zhengfu-xinxi-gongkai-zhinan":
                 _attach_form(article)
         created += _current_articles(columns, demo_today())
+        items = _catalogue_items()
         _permissions(home)
         _reviewers()
-    return _("网站首页、%(columns)s 个栏目、%(articles)s 篇文章（本次新建 %(created)s 篇），含种子报告“%(seed)s”。") % {
+    return _("网站首页、%(columns)s 个栏目、%(articles)s 篇文章（本次新建 %(created)s 篇），含种子报告“%(seed)s”；"
+             "政府信息公开目录 %(entries)s 项（本次导入 %(items)s 项）。") % {
         "columns": len(columns), "articles": ArticlePage.objects.count(), "created": created, "seed": SEED["title"],
+        "entries": CatalogueEntry.objects.count(), "items": items,
     }
 
 

@@ -23,6 +23,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents import get_document_model_string
@@ -216,10 +217,16 @@ class ColumnPage(PortalPage):
         _("模块公开目录"), max_length=60, blank=True, choices=listing_choices,
         help_text=_("本栏目同时展示某个业务模块公开的记录（如权责清单）。"),
     )
+    is_disclosure = models.BooleanField(
+        _("政府信息公开栏目"), default=False,
+        help_text=_("本栏目及其下级栏目的文章是主动公开的政府信息：发布前须填写公开类别、信息形成（变更）日期和发布机构，"
+                    "发布后列入该机构的政府信息公开目录（《政府信息公开条例》第十二条、第二十六条）。"),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("needs_confidentiality_review")]),
+        FieldPanel("is_disclosure"),
         FieldPanel("description"),
         FieldPanel("keywords"),
         FieldPanel("module_listing"),
@@ -282,6 +289,55 @@ class ColumnPage(PortalPage):
         return context
 
 
+def is_disclosure_column(page: Page | None) -> bool:
+    """Whether articles under `page` are disclosure items: it or a column above it is a disclosure column."""
+    if page is None or not page.path:
+        return False
+    return ColumnPage.objects.filter(is_disclosure=True).filter(
+        path__in=[page.path[:i] for i in range(Page.steplen, len(page.path) + 1, Page.steplen)]).exists()
+
+
+class DisclosureCategory(models.Model):
+    """A category of proactive disclosure: an item of 条例 art.20 or a field of the 基层政务公开标准目录
+    (reference data: `categories.py`, seeded by migration)."""
+
+    class Scheme(models.TextChoices):
+        ARTICLE_20 = "art20", _("《政府信息公开条例》第二十条")
+        STANDARD = "standard", _("基层政务公开标准目录")
+
+    code = models.CharField(_("类别代码"), max_length=8, unique=True)
+    scheme = models.CharField(_("类别体系"), max_length=10, choices=Scheme.choices)
+    name = models.CharField(_("类别名称"), max_length=100)
+    short_name = models.CharField(_("简称"), max_length=20, blank=True)
+    basis = models.CharField(_("依据"), max_length=60, blank=True)
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    required = models.BooleanField(_("每个机构必须公开"), default=False)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("公开类别")
+        verbose_name_plural = _("公开类别")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """Refuses to publish (or submit for publication) a disclosure item without its catalogue data:
+    《政府信息公开条例》第二十六条 counts its 20 working days from the day the information was made or changed,
+    and 第十二条 requires it in the agency's catalogue, under its category."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        publishing = any(key in self.data for key in ("action-publish", "action-submit", "action-workflow-action"))
+        parent = getattr(self, "parent_page", None) or (self.instance.get_parent() if self.instance.path else None)
+        if publishing and is_disclosure_column(parent):
+            for name, message in ArticlePage.missing_catalogue_data(cleaned):
+                if name in self.fields and name not in self.errors:
+                    self.add_error(name, message)
+        return cleaned
+
+
 class ArticlePage(PortalPage):
     """An article as the seed page shows one: 作者, 文章来源, 更新时间, 点击数, body, 附件下载."""
 
@@ -298,6 +354,20 @@ class ArticlePage(PortalPage):
         "org.Department", verbose_name=_("发布机构"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
+    category = models.ForeignKey(
+        DisclosureCategory, verbose_name=_("公开类别"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", limit_choices_to={"scheme": DisclosureCategory.Scheme.ARTICLE_20},
+        help_text=_("《政府信息公开条例》第二十条的事项；政府信息公开栏目的文章必须选择。"),
+    )
+    standard_field = models.ForeignKey(
+        DisclosureCategory, verbose_name=_("标准目录领域"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", limit_choices_to={"scheme": DisclosureCategory.Scheme.STANDARD},
+        help_text=_("属于基层政务公开标准目录某一领域的，选择该领域。"),
+    )
+    made_on = models.DateField(
+        _("信息形成（变更）日期"), null=True, blank=True,
+        help_text=_("政府信息形成或者变更的日期：自该日起 20 个工作日内应予公开（《政府信息公开条例》第二十六条）。"),
+    )
     summary = models.TextField(_("摘要"), blank=True, help_text=_("列表和搜索结果中显示；不填则取正文开头。"))
     keywords = models.CharField(_("关键词"), max_length=200, blank=True,
                                 help_text=_("以逗号分隔；写入网页元数据 Keywords，不填则用所在栏目的关键词。"))
@@ -308,8 +378,10 @@ class ArticlePage(PortalPage):
         FieldRowPanel([FieldPanel("author"), FieldPanel("source")]),
         FieldPanel("published_on"),
         FieldPanel("keywords"),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("index_number"), FieldPanel("document_number")]),
-                         FieldPanel("issuing_department")], heading=_("公开目录信息"), classname="collapsed"),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("category"), FieldPanel("standard_field")]),
+                         FieldRowPanel([FieldPanel("made_on"), FieldPanel("issuing_department")]),
+                         FieldRowPanel([FieldPanel("index_number"), FieldPanel("document_number")])],
+                        heading=_("公开目录信息"), help_text=_("索引号发布时自动生成，一般不必填写。")),
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("attachments", label=_("附件")),
@@ -318,9 +390,40 @@ class ArticlePage(PortalPage):
     parent_page_types = ["portal.ColumnPage"]
 
     search_fields = [*Page.search_fields, index.SearchField("body"), index.SearchField("summary")]
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = _("文章")
+        constraints = [models.UniqueConstraint(fields=["index_number"], condition=~models.Q(index_number=""),
+                                               name="portal_article_index_number_unique")]
+
+    @staticmethod
+    def missing_catalogue_data(values: dict[str, Any]) -> list[tuple[str, Any]]:
+        """(field, message) for each catalogue datum a disclosure item may not be published without."""
+        missing = []
+        if not values.get("category"):
+            missing.append(("category", _("发布到政府信息公开栏目的文章必须选择公开类别（《政府信息公开条例》第二十条）。")))
+        if not values.get("made_on"):
+            missing.append(("made_on", _("发布到政府信息公开栏目的文章必须填写信息形成（变更）日期：公开期限自该日起计算"
+                                         "（《政府信息公开条例》第二十六条）。")))
+        if not values.get("issuing_department"):
+            missing.append(("issuing_department", _("发布到政府信息公开栏目的文章必须选择发布机构：它列入该机构的政府信息公开目录"
+                                                    "（《政府信息公开条例》第十二条）。")))
+        return missing
+
+    def clean(self) -> None:
+        super().clean()
+        # Whatever publishes it (the editor, a workflow's approval, scheduled publishing, a script): a disclosure
+        # item goes live only with its catalogue data. A live page already public is not re-checked on re-save.
+        if not self.live or not self.path or not is_disclosure_column(self.get_parent()):
+            return
+        if self.pk and ArticlePage.objects.filter(pk=self.pk, live=True).exists():
+            return
+        values = {"category": self.category_id, "made_on": self.made_on,
+                  "issuing_department": self.issuing_department_id}
+        missing = self.missing_catalogue_data(values)
+        if missing:
+            raise ValidationError(dict(missing))
 
     @property
     def updated_at(self) -> Any:
@@ -375,3 +478,45 @@ class ArticleAttachment(Orderable):
     @property
     def label(self) -> str:
         return self.title or self.document.title
+
+
+class CatalogueEntry(models.Model):
+    """One item of an agency's 政府信息公开目录 (《政府信息公开条例》第十二条): every item it publishes proactively,
+    with its 索引号, category, dates, issuing body, document number and validity.
+
+    A disclosure article enters its agency's catalogue when published and leaves it when withdrawn
+    (`catalogue.catalogue_article`); items published elsewhere (the government gazette, a notice board, another
+    site) enter by the back office's catalogue import, with their address."""
+
+    class Validity(models.TextChoices):
+        NOT_APPLICABLE = "", _("—")
+        IN_FORCE = "in_force", _("有效")
+        AMENDED = "amended", _("已修改")
+        REPEALED = "repealed", _("已废止")
+        EXPIRED = "expired", _("已失效")
+
+    index_number = models.CharField(_("索引号"), max_length=60, unique=True)
+    department = models.ForeignKey("org.Department", verbose_name=_("公开机构"), on_delete=models.PROTECT,
+                                   related_name="+")
+    category = models.ForeignKey(DisclosureCategory, verbose_name=_("公开类别"), on_delete=models.PROTECT,
+                                 related_name="entries")
+    standard_field = models.ForeignKey(DisclosureCategory, verbose_name=_("标准目录领域"), null=True, blank=True,
+                                       on_delete=models.PROTECT, related_name="field_entries")
+    title = models.CharField(_("名称"), max_length=255)
+    made_on = models.DateField(_("信息形成（变更）日期"))
+    published_on = models.DateField(_("公开日期"), db_index=True)
+    issuing_body = models.CharField(_("发布机构"), max_length=100)
+    document_number = models.CharField(_("文号"), max_length=60, blank=True)
+    validity = models.CharField(_("有效性"), max_length=10, choices=Validity.choices, blank=True)
+    url = models.CharField(_("网址"), max_length=500, blank=True)
+    page = models.OneToOneField(ArticlePage, verbose_name=_("文章"), null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="catalogue_entry")
+
+    class Meta:
+        ordering = ["-published_on", "-index_number"]
+        indexes = [models.Index(fields=["department", "category", "published_on"])]
+        verbose_name = _("公开目录条目")
+        verbose_name_plural = _("公开目录条目")
+
+    def __str__(self) -> str:
+        return f"{self.index_number} {self.title}"

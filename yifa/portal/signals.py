@@ -51,9 +51,11 @@ def copy_publishing_to_audit_log(sender: Any, instance: PageLogEntry, created: b
 @receiver(page_published)
 def index_published_article(sender: Any, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, ArticlePage):
+        from .catalogue import catalogue_article
         from .search import index_article
 
-        # In the publishing transaction: if the publication rolls back, so does its index entry.
+        # In the publishing transaction: if the publication rolls back, so do its index and catalogue entries.
+        catalogue_article(instance)
         index_article(instance)
 
 

@@ -13,6 +13,10 @@ technical publication or re-save. An inspection fails the site when:
 - 5 or more columns are empty (空白栏目);
 - a public message is unanswered for more than 3 months (互动回应差): the interaction module's own check.
 
+The agencies' catalogues (`catalogue.catalogue_checks`, 《政府信息公开条例》第二十条、第二十六条): an agency with
+nothing under a category every agency must keep filled, and items published more than 20 working days after
+the information was made or changed, are warnings.
+
 Registry columns (权责清单, 重大行政决策, 行政复议: kind "registry", or showing a module's registry
 listing) are not notice columns: no update period applies to them. yifa warns editors early: a
 check is "warn" a few days before it would be "fail". Modules add their own checks in their
@@ -36,6 +40,7 @@ from yifa.core import modules
 from yifa.core.modules import Finding
 from yifa.publication.selectors import live
 
+from .catalogue import catalogue_checks
 from .models import ArticlePage, ColumnPage, HomePage
 
 # The national checks (国办秘函〔2019〕19号; rules.md, Government website).
@@ -178,6 +183,7 @@ def website_checks(today: dt.date | None = None) -> list[Finding]:
         if finding:
             findings.append(finding)
         findings.extend(column_checks(home, today))
+    findings.extend(catalogue_checks(today))
     for check in modules.website_checks():
         findings.extend(check(today))
     return sorted(findings, key=lambda f: f.level != "fail")

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import agencies, views
+from . import agencies, catalogue_views, views
 from .feeds import ColumnAtomFeed, ColumnRssFeed
 
 urlpatterns = [
@@ -14,4 +14,9 @@ urlpatterns = [
     path("feeds/<slug:slug>/atom.xml", ColumnAtomFeed(), name="column_atom"),
     # 机构信息: its own namespace, so the column showing the agency listing frames these pages only.
     path("", include((agencies.urlpatterns, "agencies"))),
+    # 信息公开目录 (《政府信息公开条例》第十二条): the browser, each agency's catalogue, the exports.
+    path("xxgk/mulu/", catalogue_views.catalogue, name="catalogue"),
+    path("xxgk/mulu/export.<str:fmt>", catalogue_views.export, name="catalogue_export"),
+    path("xxgk/<slug:code>/mulu/", catalogue_views.agency_catalogue, name="catalogue_agency"),
+    path("xxgk/<slug:code>/mulu/export.<str:fmt>", catalogue_views.export, name="catalogue_agency_export"),
 ]

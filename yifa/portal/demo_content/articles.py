@@ -23,6 +23,8 @@ COLUMNS: list[tuple] = [
         ("fdzdgk", "法定主动公开内容", "notice", True, "", []),
         # Its reports are generated from records by the reports module (roadmap); none is typed in here.
         ("gknb", "政府信息公开年报", "report", True, "", []),
+        # Every agency's catalogue (《政府信息公开条例》第十二条), shown as a whole: a registry, no update period.
+        ("xxgkml", "政府信息公开目录", "registry", True, "catalogue", []),
     ]),
     ("qzqd", "权责清单", "registry", True, "powers", []),
     ("ssjygk", "双随机一公开", "notice", True, "", []),

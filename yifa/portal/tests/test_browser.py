@@ -237,3 +237,47 @@ def test_a_page_that_does_not_exist_is_the_portals_own(page, phone, live_portal)
         assert "urlpatterns" not in browser_page.content() and "Page not found" not in browser_page.content()
         assert browser_page.get_by_role("navigation", name="栏目导航").count() == 1  # the portal's frame
         screenshot(browser_page, name)
+
+
+def test_a_citizen_browses_the_disclosure_catalogue_on_a_desktop_and_a_phone(page, live_portal, department,
+                                                                             other_department):
+    """信息公开目录 (《政府信息公开条例》第十二条): the classic 索引号 / 主题分类 / 发布日期 table, filtered by agency,
+    becoming cards on a phone; the agency's catalogue and its guide."""
+    from yifa.portal.actions import import_catalogue
+    from yifa.portal.catalogue_io import COLUMNS
+    from yifa.testing import factories
+
+    rows = []
+    for n, (agency, code, title) in enumerate([
+            (department, "A07", "2016年部门预算"), (department, "A02", "主要职责、内设机构和联系方式"),
+            (department, "A13", "2016年第三季度食品安全监督抽检结果"), (other_department, "A14", "2016年公开招聘公告")]):
+        row = dict.fromkeys(COLUMNS, "")
+        row.update({"名称": title, "公开类别": code, "公开机构": agency.code, "形成（变更）日期": "2016-03-08",
+                    "公开日期": f"2016-0{n + 3}-22"})
+        rows.append((n + 2, row))
+    import_catalogue(actor=factories.make_user("system_admin", department), rows=rows)
+    page.goto(page.base_url + "/xxgk/mulu/")
+    assert page.get_by_role("heading", level=1).inner_text() == "政府信息公开目录"
+    assert page.get_by_role("row").count() == 5
+    assert serious_violations(page) == []
+    screenshot(page, "catalogue-browser")
+    page.get_by_label("公开机构").select_option(department.code)
+    page.get_by_role("button", name="查询").click()
+    page.wait_for_url("**jigou=test**")
+    assert page.get_by_role("row").count() == 4
+    page.get_by_role("link", name=department.name).first.click()
+    page.wait_for_url(f"**/xxgk/{department.code}/mulu/")
+    assert "机关职能" in page.inner_text(".catalogue-categories")
+    assert serious_violations(page) == []
+    screenshot(page, "catalogue-agency")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.locator(".catalogue-table thead").bounding_box()["height"] <= 1, "the heading row hides on a phone"
+    assert serious_violations(page) == []
+    screenshot(page, "catalogue-agency-390")
+    page.get_by_role("link", name="政府信息公开指南").click()
+    page.wait_for_url(f"**/xxgk/{department.code}/zhinan/")
+    assert "20 个工作日" in page.inner_text("article")
+    assert serious_violations(page) == []
+    screenshot(page, "catalogue-guide-390")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    screenshot(page, "catalogue-guide")
