@@ -24,6 +24,7 @@ class PortalConfig(AppConfig):
         from yifa.search.index import set_listing_columns
 
         from . import search, signals  # noqa: F401  (connects the receivers)
+        from .interpretations import uninterpreted_policies
         from .selectors import column_slug_of_listing
 
         set_listing_columns(column_slug_of_listing)
@@ -32,6 +33,7 @@ class PortalConfig(AppConfig):
             "portal", verbose_name=self.verbose_name, demo=DemoLoader(30, "yifa.portal.demo.load_portal_demo"),
             search_sources=[SearchSource(search.SOURCE, _("文章"), search.article_documents)],
             daily_jobs=[DailyJob("portal.website_checks", _("网站检查（栏目更新、互动回应等）"), _website_checks)],
+            website_checks=[uninterpreted_policies],
             event_types={
                 "portal.page_published": _("网页发布"),
                 "portal.page_scheduled": _("网页定时发布"),
@@ -40,5 +42,6 @@ class PortalConfig(AppConfig):
                 "portal.page_approved": _("网页审核通过"),
                 "portal.page_rejected": _("网页审核退回"),
                 "portal.page_deleted": _("网页删除"),
+                "portal.policy_validity_changed": _("政策文件效力状态变更"),
             },
         ))

@@ -24,8 +24,23 @@ from yifa.core.demo import demo_today
 from yifa.org.models import Department, Role
 
 from .actions import REVIEW_GROUP, SECRECY_GROUP, apply_column_workflow, ensure_workflows
-from .demo_content.articles import ARTICLES, COLUMNS, CURRENT_ARTICLES, SEED
-from .models import ArticleAttachment, ArticlePage, ColumnPage, HomePage, PortalSettings
+from .demo_content.articles import (
+    ARTICLES,
+    COLUMNS,
+    CURRENT_ARTICLES,
+    CURRENT_INTERPRETATIONS,
+    INTERPRETATIONS,
+    POLICY_VALIDITY,
+    SEED,
+)
+from .models import (
+    ArticleAttachment,
+    ArticlePage,
+    ColumnPage,
+    HomePage,
+    PolicyInterpretationPage,
+    PortalSettings,
+)
 from .registry import public_listing
 
 CONTENT = Path(__file__).with_name("demo_content")
@@ -221,6 +236,7 @@ def load_portal_demo() -> str:
             if slug == "zhengfu-xinxi-gongkai-zhinan":
                 _attach_form(article)
         created += _current_articles(columns, demo_today())
+        created += _policies(columns, demo_today())
         _permissions(home)
         _reviewers()
     return _("网站首页、%(columns)s 个栏目、%(articles)s 篇文章（本次新建 %(created)s 篇），含种子报告“%(seed)s”。") % {
@@ -246,4 +262,50 @@ def _current_articles(columns: dict[str, ColumnPage], today: dt.date) -> int:
                            author="", source=source, document_number="", department=department,
                            body=_paragraphs([dated(line) for line in paragraphs]))
         created += made
+    return created
+
+
+def _interpretation(column: ColumnPage, policy: ArticlePage, *, slug: str, title: str, published: dt.datetime,
+                    form: str, source: str, paragraphs: list[str], questions: list[tuple[str, str]]) -> int:
+    if column.get_children().filter(slug=slug).exists():
+        return 0
+    page = PolicyInterpretationPage(
+        title=title, slug=slug, source=source, published_on=published, policy=policy, form=form,
+        issuing_department=policy.issuing_department, body=_paragraphs(paragraphs),
+        questions=[{"type": "qa", "value": {"question": q, "answer": f"<p>{escape(a)}</p>"}} for q, a in questions],
+    )
+    column.add_child(instance=page)
+    page.save_revision().publish()
+    PolicyInterpretationPage.objects.filter(pk=page.pk).update(
+        first_published_at=published, last_published_at=published, latest_revision_created_at=published)
+    return 1
+
+
+def _policies(columns: dict[str, ColumnPage], today: dt.date) -> int:
+    """The policy column's documents: their validity (one amended, with its successor) and their interpretations,
+    published with them; one current policy is left without one, so that the website check shows it."""
+    from yifa.audit.actors import DEMO_LOADER
+
+    from .actions import change_policy_validity
+
+    policies = {page.slug: page for page in ArticlePage.objects.exact_type(ArticlePage).child_of(columns["zcwj"])}
+    for slug, effective_from, validity, successor, until, reason in POLICY_VALIDITY:
+        policy = policies[slug]
+        if policy.effective_from is None:
+            ArticlePage.objects.filter(pk=policy.pk).update(effective_from=dt.date.fromisoformat(effective_from))
+        if policy.validity != validity:
+            change_policy_validity(actor=DEMO_LOADER, policy=policy, validity=validity,
+                                   successor=policies[successor] if successor else None,
+                                   effective_until=dt.date.fromisoformat(until) if until else None, reason=reason)
+    column = columns["zcjd"]
+    created = 0
+    for policy_slug, slug, title, published, form, source, paragraphs, questions in INTERPRETATIONS:
+        created += _interpretation(column, policies[policy_slug], slug=slug, title=title, published=_when(published),
+                                   form=form, source=source, paragraphs=paragraphs, questions=questions)
+    for policy_slug, slug, title, form, source, paragraphs, questions in CURRENT_INTERPRETATIONS:
+        policy = policies[policy_slug]
+        # An hour after its policy, on the same day.
+        created += _interpretation(column, policy, slug=slug, title=title,
+                                   published=min(policy.published_on + dt.timedelta(hours=1), timezone.now()),
+                                   form=form, source=source, paragraphs=paragraphs, questions=questions)
     return created
