@@ -119,12 +119,12 @@ def _check_validity_change(policy: ArticlePage, validity: str, successor: Articl
     if not successor.live or not is_policy_document(successor):
         raise ActionRefused(_("替代文件须是已发布的政策文件。"))
     seen = {policy.pk}
-    chain: ArticlePage | None = successor
-    while chain is not None:  # the successor must not lead back to this document
-        if chain.pk in seen:
+    chain: int | None = successor.pk
+    while chain is not None:  # the successor must not lead back to this document (read afresh, not cached)
+        if chain in seen:
             raise ActionRefused(_("替代关系不能循环：“%(title)s”已由本文件替代。") % {"title": successor.title})
-        seen.add(chain.pk)
-        chain = chain.successor
+        seen.add(chain)
+        chain = ArticlePage.objects.filter(pk=chain).values_list("successor_id", flat=True).first()
 
 
 def change_policy_validity(*, actor: Actor | None, policy: ArticlePage, validity: str,

@@ -53,7 +53,7 @@ def interpretation_warning(policy: ArticlePage, today: dt.date | None = None) ->
     published = min(timezone.localdate(policy.published_on), today) if policy.published_on else today
     return _(
         "政策文件“%(title)s”还没有已发布的政策解读。政策解读应与政策文件同步组织、同步审签、同步发布（%(basis)s），"
-        "最迟在发布后 %(n)s 个工作日内（%(due)s 前）发布：请新建“政策解读”页面（文字、图解或问答）并关联本文件。"
+        "最迟在发布后 %(n)s 个工作日内（期限至 %(due)s）发布：请新建“政策解读”页面（文字、图解或问答）并关联本文件。"
     ) % {"title": policy.title, "basis": BASIS, "n": interpretation_working_days(),
          "due": interpretation_due(published).isoformat()}
 
@@ -73,7 +73,7 @@ def uninterpreted_policies(today: dt.date) -> list[Finding]:
         if today <= due:
             continue
         findings.append(Finding("warn", _(
-            "政策文件“%(title)s”（%(published)s 发布）超过 %(n)s 个工作日（%(due)s 前）仍未发布政策解读"
+            "政策文件“%(title)s”（%(published)s 发布）已超过 %(n)s 个工作日（期限至 %(due)s）仍未发布政策解读"
             "（政策解读应与政策文件同步发布，%(basis)s）。"
         ) % {"title": policy.title, "published": published.isoformat(), "n": interpretation_working_days(),
              "due": due.isoformat(), "basis": BASIS}, policy.pk))
