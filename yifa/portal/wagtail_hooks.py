@@ -52,7 +52,15 @@ def add_website_checks_panel(request: Any, panels: list) -> None:
 
 
 # The editor's actions that send a page out or towards publication (Wagtail's edit and create forms).
-GOING_OUT = ("action-publish", "action-submit", "action-workflow-action", "action-restart-workflow")
+GOING_OUT = ("action-publish", "action-submit", "action-restart-workflow")
+
+
+def _goes_out(request: Any) -> bool:
+    if request.method != "POST":
+        return False
+    if request.POST.get("action-workflow-action"):  # a reviewer's step from the editor: only an approval
+        return request.POST.get("workflow-action-name") == "approve"
+    return any(request.POST.get(name) for name in GOING_OUT)
 
 
 def _uninterpreted_policy(page: Any) -> ArticlePage | None:
@@ -70,7 +78,7 @@ def _uninterpreted_policy(page: Any) -> ArticlePage | None:
 def warn_policy_without_interpretation(request: Any, page: Any) -> None:
     """政策解读 is published with its policy (国办发〔2016〕80号): warn whoever publishes or submits a policy document
     that has no published interpretation yet. A warning, not a refusal, unless the city requires it (below)."""
-    if request.method != "POST" or not any(request.POST.get(name) for name in GOING_OUT):
+    if not _goes_out(request):
         return
     policy = _uninterpreted_policy(page)
     if policy is not None:

@@ -290,3 +290,15 @@ def test_the_validity_screen_is_for_publishers_and_explains_bad_input(client, po
     assert old.validity == "amended" and old.successor == new
     news = ArticlePage.objects.child_of(ColumnPage.objects.get(slug="gzdt")).first()
     assert c.get(f"/admin/portal/policies/{news.pk}/validity/").status_code == 404
+
+
+def test_an_editor_submitting_a_policy_for_review_is_warned_too(client, portal, make_user, department):
+    editor = make_user("department_editor", department)
+    policy = add_policy("关于送审政策的通知", "songshen", published="2026-11-02 10:00", live=False)
+    response = admin_client(client, editor).post(f"/admin/pages/{policy.pk}/edit/",
+                                                 edit_form(policy, **{"action-submit": "submit"}))
+    assert response.status_code == 302
+    policy.refresh_from_db()
+    assert not policy.live and policy.workflow_in_progress
+    warnings = [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
+    assert len(warnings) == 1 and "关于送审政策的通知" in warnings[0]
