@@ -1,4 +1,5 @@
-"""Writes of the portal beyond Wagtail's own page editing: the publishing workflows of the columns.
+"""Writes of the portal beyond Wagtail's own page editing: the publishing workflows of the columns, and the
+validity of policy documents (repeal, amendment, expiry).
 
 Nothing is public before a reviewer approves it (Wagtail workflows). Disclosure columns add a
 confidentiality review (保密审查) before the approval: 《肇东市政府信息公开工作保密审查规定》 —
@@ -7,13 +8,20 @@ confidentiality review (保密审查) before the approval: 《肇东市政府信
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
-from .models import ColumnPage
+from yifa.audit.actions import record_event
+from yifa.audit.actors import Actor, SystemJob
+from yifa.core.errors import ActionRefused
+
+from .models import ArticlePage, ColumnPage
 
 SECRECY_GROUP = "保密审查员"
 REVIEW_GROUP = "网站审核员"
@@ -104,3 +112,87 @@ class CatalogueImportRefused(Exception):
     def __init__(self, rows: list[Any]) -> None:
         super().__init__(f"{len(rows)} rows refused")
         self.rows = rows
+POLICY_VALIDITY_CHANGED = "portal.policy_validity_changed"
+VALIDITY_FIELDS = ("validity", "effective_until", "successor")
+
+
+def can_change_policy_validity(actor: Actor | None, policy: ArticlePage) -> bool:
+    """Who may record a repeal or amendment: whoever may publish the policy's page (Wagtail's page permissions,
+    the site's 网站审核员), or a system job."""
+    if isinstance(actor, SystemJob):
+        return True
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return False
+    return bool(policy.permissions_for_user(actor).can_publish())
+
+
+def _validity_values(policy: ArticlePage) -> dict[str, Any]:
+    return {"validity": policy.validity, "effective_until": policy.effective_until,
+            "successor": policy.successor_id, "successor_title": policy.successor.title if policy.successor else ""}
+
+
+def _check_validity_change(policy: ArticlePage, validity: str, successor: ArticlePage | None,
+                           effective_until: dt.date | None, reason: str) -> None:
+    from .selectors import is_policy_document
+
+    if not is_policy_document(policy):
+        raise ActionRefused(_("只有政策文件类栏目中的文件才有效力状态。"))
+    if validity not in ArticlePage.Validity.values:
+        raise ActionRefused(_("请选择效力状态：现行有效、已修改、已废止或失效。"))
+    if not reason.strip():
+        raise ActionRefused(_("请写明依据或理由（如修改或废止它的文件、清理结果）。"))
+    if validity == ArticlePage.Validity.IN_FORCE:
+        if successor is not None or effective_until is not None:
+            raise ActionRefused(_("现行有效的文件没有替代文件和失效日期。"))
+        return
+    if effective_until is None:
+        raise ActionRefused(_("请填写失效日期（修改、废止或失效之日）。"))
+    if policy.effective_from and effective_until < policy.effective_from:
+        raise ActionRefused(_("失效日期不能早于生效日期（%(day)s）。") % {"day": policy.effective_from.isoformat()})
+    if validity == ArticlePage.Validity.AMENDED and successor is None:
+        raise ActionRefused(_("已修改的文件须指明修改它的新文件（替代文件）。"))
+    if validity == ArticlePage.Validity.EXPIRED and successor is not None:
+        raise ActionRefused(_("因有效期届满而失效的文件没有替代文件；被新文件替代的，请选择“已修改”或“已废止”。"))
+    if successor is None:
+        return
+    if successor.pk == policy.pk:
+        raise ActionRefused(_("替代文件不能是本文件自己。"))
+    if not successor.live or not is_policy_document(successor):
+        raise ActionRefused(_("替代文件须是已发布的政策文件。"))
+    seen = {policy.pk}
+    chain: int | None = successor.pk
+    while chain is not None:  # the successor must not lead back to this document (read afresh, not cached)
+        if chain in seen:
+            raise ActionRefused(_("替代关系不能循环：“%(title)s”已由本文件替代。") % {"title": successor.title})
+        seen.add(chain)
+        chain = ArticlePage.objects.filter(pk=chain).values_list("successor_id", flat=True).first()
+
+
+def change_policy_validity(*, actor: Actor | None, policy: ArticlePage, validity: str,
+                           successor: ArticlePage | None = None, effective_until: dt.date | None = None,
+                           reason: str) -> ArticlePage:
+    """Record that a policy document was amended, repealed or expired (or is in force again), with the document
+    that replaced it: the policy's page shows a banner linking the successor, whose page shows what it replaced.
+
+    The live page and its latest revision both change, so a later edit in the page editor keeps the validity;
+    nothing else in a pending draft is published by this."""
+    with transaction.atomic():
+        policy = ArticlePage.objects.select_for_update().get(pk=policy.pk)
+        if not can_change_policy_validity(actor, policy):
+            raise PermissionDenied(_("只有有权发布该政策文件的人员（网站审核员）可以修改其效力状态。"))
+        _check_validity_change(policy, validity, successor, effective_until, reason)
+        old = _validity_values(policy)
+        policy.validity, policy.effective_until, policy.successor = validity, effective_until, successor
+        ArticlePage.objects.filter(pk=policy.pk).update(
+            validity=validity, effective_until=effective_until, successor=successor)
+        content = {"validity": validity, "effective_until": effective_until.isoformat() if effective_until else None,
+                   "successor": successor.pk if successor else None}
+        for revision in {r for r in (policy.live_revision, policy.latest_revision) if r is not None}:
+            revision.content.update(content)
+            revision.save(update_fields=["content"])
+        record_event(actor=actor, event_type=POLICY_VALIDITY_CHANGED, target=policy, old=old,
+                     new=_validity_values(policy), reason=reason.strip())
+        from yifa.pagecache.signals import purge_after_commit
+
+        purge_after_commit()  # the policy's page, its successor's and the lists that show validity
+    return policy

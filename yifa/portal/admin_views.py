@@ -1,4 +1,5 @@
-"""Back office: the catalogue import (items published elsewhere into the agencies' 政府信息公开目录)."""
+"""Back office: the catalogue import (items published elsewhere into the agencies' 政府信息公开目录), and a policy
+document's validity. The screens parse and check; the actions write."""
 
 from __future__ import annotations
 
@@ -7,18 +8,26 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from yifa.core.dates import DayField
 from yifa.core.errors import ActionRefused
 
-from .actions import CatalogueImportRefused, import_catalogue
+from .actions import (
+    CatalogueImportRefused,
+    can_change_policy_validity,
+    change_policy_validity,
+    import_catalogue,
+)
 from .catalogue_io import COLUMNS, MAX_FILE_BYTES, CatalogueFileRejected, read_rows
+from .models import ArticlePage
 from .policies import catalogue_entry_policy
+from .selectors import is_policy_document, policy_documents
 
 MAX_SHOWN = 200
 
@@ -53,3 +62,55 @@ def import_catalogue_view(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("已导入 %(n)s 项目录条目。") % {"n": len(created)})
             return redirect(reverse("portal_admin_catalogue_import"))
     return TemplateResponse(request, "portal/admin/catalogue_import.html", context)
+
+
+class SuccessorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        number = f"（{obj.document_number}）" if obj.document_number else ""
+        return f"{obj.title}{number} {obj.published_on:%Y-%m-%d}"
+
+
+class PolicyValidityForm(forms.Form):
+    validity = forms.ChoiceField(label=gettext_lazy("效力状态"), choices=ArticlePage.Validity.choices)
+    successor = SuccessorChoiceField(
+        label=gettext_lazy("替代文件"), queryset=ArticlePage.objects.none(), required=False,
+        help_text=gettext_lazy("修改或废止本文件的新文件（须已在政策文件栏目发布）；已修改的必填，失效的不填。"))
+    effective_until = DayField(label=gettext_lazy("失效日期"), required=False,
+                               help_text=gettext_lazy("修改、废止或失效之日；现行有效的不填。"))
+    reason = forms.CharField(label=gettext_lazy("依据或理由"), widget=forms.Textarea(attrs={"rows": 3}), max_length=500,
+                             help_text=gettext_lazy("如修改或废止它的文件名称和文号、规范性文件清理结果。"))
+
+    def __init__(self, *args: Any, policy: ArticlePage, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["successor"].queryset = (  # type: ignore[attr-defined]
+            policy_documents().live().exclude(pk=policy.pk).order_by("-published_on"))
+
+
+def policy_validity(request: HttpRequest, page_id: int) -> HttpResponse:
+    page = ArticlePage.objects.filter(pk=page_id).first()
+    if page is None or not is_policy_document(page):
+        raise Http404
+    if not can_change_policy_validity(request.user, page):
+        raise PermissionDenied
+    initial = {"validity": page.validity, "successor": page.successor_id, "effective_until": page.effective_until}
+    form = PolicyValidityForm(request.POST or None, policy=page, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            change_policy_validity(actor=request.user, policy=page, validity=data["validity"],
+                                   successor=data["successor"], effective_until=data["effective_until"],
+                                   reason=data["reason"])
+        except (ActionRefused, PermissionDenied) as error:
+            form.add_error(None, str(error))
+        else:
+            page.refresh_from_db()
+            messages.success(request, _("已将“%(title)s”的效力状态记为：%(validity)s。") % {
+                "title": page.title, "validity": page.get_validity_display()})  # type: ignore[attr-defined]
+            return redirect("wagtailadmin_pages:edit", page.pk)
+    title = _("修改效力状态：%(title)s") % {"title": page.title}
+    return TemplateResponse(request, "portal/admin/policy_validity.html", {
+        "form": form, "page": page, "page_title": title, "header_title": title, "media": form.media,
+        "breadcrumbs_items": [{"url": reverse("wagtailadmin_home"), "label": _("仪表板")},
+                              {"url": reverse("wagtailadmin_pages:edit", args=[page.pk]), "label": page.title},
+                              {"url": "", "label": _("修改效力状态")}],
+    })

@@ -34,6 +34,7 @@ class PortalConfig(AppConfig):
 
         from . import agencies, search, signals  # noqa: F401  (connects the receivers)
         from .categories import ensure_categories
+        from .interpretations import uninterpreted_policies
         from .selectors import column_slug_of_listing
 
         set_listing_columns(column_slug_of_listing)
@@ -50,6 +51,7 @@ class PortalConfig(AppConfig):
                                     url_name="portal:agencies:index",
                                     description=_("各机构的职能、内设机构、领导信息、办公地址和联系电话"))],
             agency_links=agencies.agency_links,
+            website_checks=[uninterpreted_policies],
             event_types={
                 "portal.page_published": _("网页发布"),
                 "portal.page_scheduled": _("网页定时发布"),
@@ -59,5 +61,6 @@ class PortalConfig(AppConfig):
                 "portal.page_rejected": _("网页审核退回"),
                 "portal.page_deleted": _("网页删除"),
                 "portal.catalogue_imported": _("导入政府信息公开目录"),
+                "portal.policy_validity_changed": _("政策文件效力状态变更"),
             },
         ))

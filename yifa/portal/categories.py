@@ -83,11 +83,18 @@ def reference_rows() -> list[dict]:
 def ensure_categories(**kwargs: object) -> None:
     """Seed the categories where they are missing (after migrate, and after a test database is flushed: the
     reference data the data migration wrote goes with the flush). Connected to post_migrate."""
+    from django.db import connections
+
     from .models import DisclosureCategory
 
+    using = str(kwargs.get("using") or "default")
+    # post_migrate is sent for every app even when one other app was migrated (`migrate core`): the table may
+    # not exist yet.
+    if DisclosureCategory._meta.db_table not in connections[using].introspection.table_names():
+        return
     rows = reference_rows()
-    if DisclosureCategory.objects.count() == len(rows):
+    if DisclosureCategory.objects.using(using).count() == len(rows):
         return
     for row in rows:
         code = row.pop("code")
-        DisclosureCategory.objects.update_or_create(code=code, defaults=row)
+        DisclosureCategory.objects.using(using).update_or_create(code=code, defaults=row)

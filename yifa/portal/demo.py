@@ -25,7 +25,15 @@ from yifa.org.models import Department, Role
 
 from .actions import REVIEW_GROUP, SECRECY_GROUP, apply_column_workflow, ensure_workflows
 from .demo_content import catalogue as demo_catalogue
-from .demo_content.articles import ARTICLES, COLUMNS, CURRENT_ARTICLES, SEED
+from .demo_content.articles import (
+    ARTICLES,
+    COLUMNS,
+    CURRENT_ARTICLES,
+    CURRENT_INTERPRETATIONS,
+    INTERPRETATIONS,
+    POLICY_VALIDITY,
+    SEED,
+)
 from .models import (
     ArticleAttachment,
     ArticlePage,
@@ -33,6 +41,7 @@ from .models import (
     ColumnPage,
     DisclosureCategory,
     HomePage,
+    PolicyInterpretationPage,
     PortalSettings,
 )
 from .registry import public_listing
@@ -142,7 +151,7 @@ def _article(parent: ColumnPage, *, slug: str, title: str, published: str, autho
     article = ArticlePage(
         title=title, slug=slug, author=author, source=source, published_on=when, document_number=document_number,
         issuing_department=Department.objects.filter(code=department).first(), body=body,
-        **_catalogue_data(slug, when),
+        **(_catalogue_data(slug, when) or _policy_catalogue_data(parent, when)),
     )
     parent.add_child(instance=article)
     article.save_revision().publish()
@@ -161,6 +170,19 @@ def _catalogue_data(slug: str, published: dt.datetime) -> dict:
     return {"category": DisclosureCategory.objects.get(code=category),
             "standard_field": DisclosureCategory.objects.filter(code=field).first() if field else None,
             "made_on": timezone.localdate(published) - dt.timedelta(days=days)}
+
+
+# 条例 art.20(一): 规范性文件 — the category of the policy columns' documents and their interpretations.
+POLICY_CATEGORY = "A01"
+
+
+def _policy_catalogue_data(column: ColumnPage, published: dt.datetime) -> dict:
+    """A policy document (or its interpretation) the demo adds to a policy column: art.20(一), made the day before
+    it was published."""
+    if column.kind != ColumnPage.Kind.POLICY:
+        return {}
+    return {"category": DisclosureCategory.objects.get(code=POLICY_CATEGORY),
+            "made_on": timezone.localdate(published) - dt.timedelta(days=1)}
 
 
 def _file_in_catalogue(article: ArticlePage) -> None:
@@ -309,6 +331,7 @@ def load_portal_demo() -> str:
                 _attach_form(article)
         created += _current_articles(columns, demo_today())
         items = _catalogue_items()
+        created += _policies(columns, demo_today())
         _permissions(home)
         _reviewers()
     return _("网站首页、%(columns)s 个栏目、%(articles)s 篇文章（本次新建 %(created)s 篇），含种子报告“%(seed)s”；"
@@ -336,4 +359,51 @@ def _current_articles(columns: dict[str, ColumnPage], today: dt.date) -> int:
                            author="", source=source, document_number="", department=department,
                            body=_paragraphs([dated(line) for line in paragraphs]))
         created += made
+    return created
+
+
+def _interpretation(column: ColumnPage, policy: ArticlePage, *, slug: str, title: str, published: dt.datetime,
+                    form: str, source: str, paragraphs: list[str], questions: list[tuple[str, str]]) -> int:
+    if column.get_children().filter(slug=slug).exists():
+        return 0
+    page = PolicyInterpretationPage(
+        title=title, slug=slug, source=source, published_on=published, policy=policy, form=form,
+        issuing_department=policy.issuing_department, body=_paragraphs(paragraphs),
+        **_policy_catalogue_data(column, published),
+        questions=[{"type": "qa", "value": {"question": q, "answer": f"<p>{escape(a)}</p>"}} for q, a in questions],
+    )
+    column.add_child(instance=page)
+    page.save_revision().publish()
+    PolicyInterpretationPage.objects.filter(pk=page.pk).update(
+        first_published_at=published, last_published_at=published, latest_revision_created_at=published)
+    return 1
+
+
+def _policies(columns: dict[str, ColumnPage], today: dt.date) -> int:
+    """The policy column's documents: their validity (one amended, with its successor) and their interpretations,
+    published with them; one current policy is left without one, so that the website check shows it."""
+    from yifa.audit.actors import DEMO_LOADER
+
+    from .actions import change_policy_validity
+
+    policies = {page.slug: page for page in ArticlePage.objects.exact_type(ArticlePage).child_of(columns["zcwj"])}
+    for slug, effective_from, validity, successor, until, reason in POLICY_VALIDITY:
+        policy = policies[slug]
+        if policy.effective_from is None:
+            ArticlePage.objects.filter(pk=policy.pk).update(effective_from=dt.date.fromisoformat(effective_from))
+        if policy.validity != validity:
+            change_policy_validity(actor=DEMO_LOADER, policy=policy, validity=validity,
+                                   successor=policies[successor] if successor else None,
+                                   effective_until=dt.date.fromisoformat(until) if until else None, reason=reason)
+    column = columns["zcjd"]
+    created = 0
+    for policy_slug, slug, title, published, form, source, paragraphs, questions in INTERPRETATIONS:
+        created += _interpretation(column, policies[policy_slug], slug=slug, title=title, published=_when(published),
+                                   form=form, source=source, paragraphs=paragraphs, questions=questions)
+    for policy_slug, slug, title, form, source, paragraphs, questions in CURRENT_INTERPRETATIONS:
+        policy = policies[policy_slug]
+        # An hour after its policy, on the same day.
+        created += _interpretation(column, policy, slug=slug, title=title,
+                                   published=min(policy.published_on + dt.timedelta(hours=1), timezone.now()),
+                                   form=form, source=source, paragraphs=paragraphs, questions=questions)
     return created

@@ -23,11 +23,13 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents import get_document_model_string
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -231,7 +233,7 @@ class ColumnPage(PortalPage):
         FieldPanel("keywords"),
         FieldPanel("module_listing"),
     ]
-    subpage_types = ["portal.ColumnPage", "portal.ArticlePage"]
+    subpage_types = ["portal.ColumnPage", "portal.ArticlePage", "portal.PolicyInterpretationPage"]
     parent_page_types = ["portal.HomePage", "portal.ColumnPage"]
     per_page = 20
 
@@ -336,10 +338,41 @@ class ArticlePageForm(WagtailAdminPageForm):
                 if name in self.fields and name not in self.errors:
                     self.add_error(name, message)
         return cleaned
+class PolicyStatusPanel(Panel):
+    """The editor's view of a policy document's validity and interpretations (read-only: validity changes go
+    through the action `change_policy_validity`, behind the link this panel shows)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "portal/admin/policy_status_panel.html"
+
+        def is_shown(self) -> bool:
+            from .selectors import is_policy_document
+
+            parent = getattr(self.form, "parent_page", None) if self.form is not None else None
+            return is_policy_document(self.instance, parent=parent)
+
+        def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+            from .actions import can_change_policy_validity
+            from .selectors import policy_status
+
+            context = super().get_context_data(parent_context)
+            context.update(policy_status(self.instance))
+            context["can_change"] = self.instance.pk is not None and can_change_policy_validity(
+                getattr(self.request, "user", None), self.instance)
+            return context
 
 
 class ArticlePage(PortalPage):
-    """An article as the seed page shows one: 作者, 文章来源, 更新时间, 点击数, body, 附件下载."""
+    """An article as the seed page shows one: 作者, 文章来源, 更新时间, 点击数, body, 附件下载.
+
+    An article in a column of kind "policy" is a policy document (政策文件): it has a validity (效力状态) and
+    the interpretations (政策解读) linked to it (`PolicyInterpretationPage.policy`)."""
+
+    class Validity(models.TextChoices):
+        IN_FORCE = "in_force", _("现行有效")
+        AMENDED = "amended", _("已修改")
+        REPEALED = "repealed", _("已废止")
+        EXPIRED = "expired", _("失效")
 
     author = models.CharField(_("作者"), max_length=60, blank=True)
     source = models.CharField(_("文章来源"), max_length=100, blank=True)
@@ -372,6 +405,16 @@ class ArticlePage(PortalPage):
     keywords = models.CharField(_("关键词"), max_length=200, blank=True,
                                 help_text=_("以逗号分隔；写入网页元数据 Keywords，不填则用所在栏目的关键词。"))
     body = RichTextField(_("正文"), features=RICH_TEXT_FEATURES)
+    # Policy documents (政策文件): validity, set by the action `change_policy_validity` (not in the editor's form,
+    # so that every repeal or amendment is permitted and logged), and the dates it is in force.
+    validity = models.CharField(_("效力状态"), max_length=16, choices=Validity.choices, default=Validity.IN_FORCE)
+    effective_from = models.DateField(_("生效日期"), null=True, blank=True,
+                                      help_text=_("政策文件开始施行的日期；不填则以发布日期为准。"))
+    effective_until = models.DateField(_("失效日期"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "portal.ArticlePage", verbose_name=_("替代文件"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="replaced_documents", help_text=_("修改或废止本文件的新文件。"),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -382,6 +425,7 @@ class ArticlePage(PortalPage):
                          FieldRowPanel([FieldPanel("made_on"), FieldPanel("issuing_department")]),
                          FieldRowPanel([FieldPanel("index_number"), FieldPanel("document_number")])],
                         heading=_("公开目录信息"), help_text=_("索引号发布时自动生成，一般不必填写。")),
+        MultiFieldPanel([FieldPanel("effective_from"), PolicyStatusPanel()], heading=_("政策文件效力与解读")),
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("attachments", label=_("附件")),
@@ -456,7 +500,16 @@ class ArticlePage(PortalPage):
         context["attachments"] = list(self.attachments.select_related("document"))  # type: ignore[attr-defined]
         context["meta_keywords"] = self.meta_keywords(context["column"])
         context["meta_url"] = self.get_full_url(request) or request.build_absolute_uri()
+        context.update(self.policy_context())
         return context
+
+    def policy_context(self) -> dict[str, Any]:
+        """What a policy document's page shows beyond an article: validity, successor, interpretations."""
+        from .selectors import is_policy_document, policy_status
+
+        if not is_policy_document(self):
+            return {}
+        return {"policy": policy_status(self, live_only=True)}
 
 
 
@@ -520,3 +573,81 @@ class CatalogueEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.index_number} {self.title}"
+class QuestionAnswerBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("问"), max_length=300)
+    answer = blocks.RichTextBlock(label=_("答"), features=["bold", "ol", "ul", "link"])
+
+    class Meta:
+        icon = "help"
+        label = _("问答")
+        template = "portal/blocks/question_answer.html"
+
+
+class GraphicBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("图片"))
+    caption = blocks.CharBlock(label=_("说明"), required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        label = _("图解")
+        template = "portal/blocks/graphic.html"
+
+
+class PolicyInterpretationPage(ArticlePage):
+    """政策解读: an interpretation of one policy document, as text, graphics (图解) or questions and answers.
+
+    Interpretations are published with the policy (同步组织、同步审签、同步部署: 国务院办公厅《关于全面推进政务公开
+    工作的意见》实施细则, 国办发〔2016〕80号); the policy page lists them and this page links back to it. The body
+    is the interpretation's text (or the introduction to its graphics or questions)."""
+
+    class Form(models.TextChoices):
+        TEXT = "text", _("文字解读")
+        GRAPHICS = "graphics", _("图解")
+        QA = "qa", _("问答")
+
+    policy = models.ForeignKey(
+        ArticlePage, verbose_name=_("解读的政策文件"), null=True, on_delete=models.SET_NULL,
+        related_name="interpretations", help_text=_("选择政策文件类栏目中的文件。"),
+    )
+    form = models.CharField(_("解读形式"), max_length=16, choices=Form.choices, default=Form.TEXT)
+    graphics = StreamField([("graphic", GraphicBlock())], verbose_name=_("图解"), blank=True)
+    questions = StreamField([("qa", QuestionAnswerBlock())], verbose_name=_("问答"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("policy"), FieldPanel("form")]),
+        FieldRowPanel([FieldPanel("author"), FieldPanel("source")]),
+        FieldPanel("published_on"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("graphics"),
+        FieldPanel("questions"),
+        InlinePanel("attachments", label=_("附件")),
+    ]
+    subpage_types: list[str] = []
+    parent_page_types = ["portal.ColumnPage"]
+
+    class Meta:
+        verbose_name = _("政策解读")
+
+    def clean(self) -> None:
+        from .selectors import is_policy_document
+
+        super().clean()
+        errors: dict[str, Any] = {}
+        if self.policy_id is not None and not is_policy_document(self.policy):
+            errors["policy"] = _("请选择政策文件类栏目中的政策文件（不能选择另一篇解读或普通文章）。")
+        if self.form == self.Form.GRAPHICS and not self.graphics:
+            errors["graphics"] = _("图解形式的解读至少要有一张图片。")
+        if self.form == self.Form.QA and not self.questions:
+            errors["questions"] = _("问答形式的解读至少要有一组问答。")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from .selectors import policy_status
+
+        context = super().get_context(request, *args, **kwargs)
+        policy = self.policy if self.policy is not None and self.policy.live else None
+        context["interpreted"] = policy_status(policy, live_only=True) if policy is not None else None
+        return context

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 from .models import ArticlePage, ColumnPage, HomePage
 
@@ -135,3 +136,72 @@ def sitemap_columns(site_root: Page | None) -> list[SitemapColumn]:
     for column in columns:
         nodes[column.pk].children = by_parent.get(column.path, [])
     return top
+
+
+# --- policy documents (政策文件) and their interpretations (政策解读) -----------------------------------------
+
+
+def is_policy_document(page: Any, *, parent: Page | None = None) -> bool:
+    """An article (not an interpretation) directly in a column of kind "policy". `parent` is the column a page
+    not yet in the tree is being created under."""
+    from .models import PolicyInterpretationPage
+
+    if not isinstance(page, ArticlePage) or isinstance(page, PolicyInterpretationPage):
+        return False
+    if page.pk is None or not page.path:
+        if parent is None:
+            return False
+        return ColumnPage.objects.filter(pk=parent.pk, kind=ColumnPage.Kind.POLICY).exists()
+    if page.specific_class is not ArticlePage:
+        return False
+    return ColumnPage.objects.filter(path=page.path[: -Page.steplen], kind=ColumnPage.Kind.POLICY).exists()
+
+
+def policy_documents() -> PageQuerySet:
+    """Every policy document, live or not: the articles (not interpretations) directly in policy columns."""
+    columns = list(ColumnPage.objects.filter(kind=ColumnPage.Kind.POLICY).values_list("path", "depth"))
+    if not columns:
+        return ArticlePage.objects.none()  # type: ignore[return-value]
+    within = Q()
+    for path, depth in columns:
+        within |= Q(path__startswith=path, depth=depth + 1)
+    return ArticlePage.objects.exact_type(ArticlePage).filter(within)  # type: ignore[no-any-return]
+
+
+def interpretations_of(policy: ArticlePage, *, live_only: bool = True) -> QuerySet[Any]:
+    from .models import PolicyInterpretationPage
+
+    found = PolicyInterpretationPage.objects.filter(policy=policy)
+    if live_only:
+        found = found.live().public()
+    return found.order_by("published_on", "id")
+
+
+@dataclass
+class PolicyStatus:
+    policy: ArticlePage
+    validity: str
+    validity_label: str
+    in_force: bool
+    successor: ArticlePage | None
+    replaced: list[ArticlePage]
+    interpretations: list[Any]
+
+
+def policy_status(policy: ArticlePage, *, live_only: bool = False) -> dict[str, Any]:
+    """A policy document's validity, its successor and the documents it replaced, and its interpretations
+    (live ones only for the public page; every one, with its state, for the editor)."""
+    if policy.pk is None:
+        return {"status": None}
+    successor = policy.successor
+    if successor is not None and live_only and not successor.live:
+        successor = None
+    replaced = ArticlePage.objects.filter(successor=policy)
+    if live_only:
+        replaced = replaced.live().public()
+    status = PolicyStatus(
+        policy=policy, validity=policy.validity, validity_label=str(policy.get_validity_display()),  # type: ignore[attr-defined]
+        in_force=policy.validity == ArticlePage.Validity.IN_FORCE, successor=successor,
+        replaced=list(replaced.order_by("published_on")), interpretations=list(interpretations_of(policy, live_only=live_only)),
+    )
+    return {"status": status}

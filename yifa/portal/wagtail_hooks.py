@@ -1,17 +1,22 @@
-"""Back office for the portal: columns keep the workflow their kind needs."""
+"""Back office for the portal: columns keep the workflow their kind needs; a policy document going out without
+its interpretation warns its editor (or is refused, where the city's rule says so); repeal and amendment."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 
-from .actions import apply_column_workflow
-from .models import ColumnPage
+from .actions import apply_column_workflow, can_change_policy_validity
+from .models import ArticlePage, ColumnPage
 
 
 @hooks.register("after_create_page")
@@ -66,5 +71,71 @@ def register_catalogue_urls() -> list:
 
 @hooks.register("register_admin_menu_item")
 def register_catalogue_menu_item() -> MenuItem:
-    return CatalogueImportMenuItem(_("导入公开目录"), reverse("portal_admin_catalogue_import"), icon_name="upload",
+    return CatalogueImportMenuItem(gettext_lazy("导入公开目录"), reverse("portal_admin_catalogue_import"), icon_name="upload",
                                    order=450)
+# The editor's actions that send a page out or towards publication (Wagtail's edit and create forms).
+GOING_OUT = ("action-publish", "action-submit", "action-restart-workflow")
+
+
+def _goes_out(request: Any) -> bool:
+    if request.method != "POST":
+        return False
+    if request.POST.get("action-workflow-action"):  # a reviewer's step from the editor: only an approval
+        return request.POST.get("workflow-action-name") == "approve"
+    return any(request.POST.get(name) for name in GOING_OUT)
+
+
+def _uninterpreted_policy(page: Any) -> ArticlePage | None:
+    from .interpretations import has_published_interpretation
+    from .selectors import is_policy_document
+
+    page = page.specific
+    if is_policy_document(page) and not has_published_interpretation(page):
+        return page  # type: ignore[no-any-return]
+    return None
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_policy_without_interpretation(request: Any, page: Any) -> None:
+    """政策解读 is published with its policy (国办发〔2016〕80号): warn whoever publishes or submits a policy document
+    that has no published interpretation yet. A warning, not a refusal, unless the city requires it (below)."""
+    if not _goes_out(request):
+        return
+    policy = _uninterpreted_policy(page)
+    if policy is not None:
+        from .interpretations import interpretation_warning
+
+        messages.warning(request, interpretation_warning(policy))
+
+
+@hooks.register("before_publish_page")
+def refuse_policy_without_interpretation(request: Any, page: Any) -> Any:
+    """Where the city's rule forbids a policy without its interpretation (YIFA_POLICY_INTERPRETATION_REQUIRED),
+    publishing it is refused; Wagtail has saved the editor's draft already."""
+    from .interpretations import interpretation_required, interpretation_warning
+
+    if not interpretation_required():
+        return None
+    policy = _uninterpreted_policy(page)
+    if policy is None:
+        return None
+    messages.error(request, _("未发布：本市要求政策解读与政策文件同步发布，已保存为草稿。") + interpretation_warning(policy))
+    return redirect("wagtailadmin_pages:edit", policy.pk)
+
+
+@hooks.register("register_page_header_buttons")
+def policy_validity_button(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Any:
+    from .selectors import is_policy_document
+
+    specific = page.specific
+    if is_policy_document(specific) and specific.live and can_change_policy_validity(user, specific):
+        yield Button(_("修改效力状态"), reverse("portal_policy_validity", args=[page.pk]), icon_name="history",
+                     priority=66)
+
+
+@hooks.register("register_admin_urls")
+def register_policy_urls() -> list:
+    from .admin_views import policy_validity
+
+    return [path("portal/policies/<int:page_id>/validity/", policy_validity, name="portal_policy_validity")]

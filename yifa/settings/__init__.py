@@ -353,6 +353,14 @@ YIFA_MESSAGE_REPLY_RULE = os.environ.get("YIFA_MESSAGE_REPLY_RULE", "本市政�
 # checks do not say how long "long" is (nor does rules.md): yifa counts a column that should be updated (news,
 # notices, policies) as long-unupdated when it has had no new content for this many months.
 YIFA_WEBSITE_LONG_UNUPDATED_MONTHS = env_int("YIFA_WEBSITE_LONG_UNUPDATED_MONTHS", 12)
+# Policy interpretations (政策解读) are published with their policy ("同步组织、同步审签、同步部署": 国务院办公厅
+# 《关于全面推进政务公开工作的意见》实施细则, 国办发〔2016〕80号). No national text fixes a number of days and
+# rules.md is silent: within 3 working days of the policy's publication is the common local standard, so it is
+# a setting. The website check lists in-force policies still without a published interpretation after it.
+YIFA_POLICY_INTERPRETATION_WORKING_DAYS = env_int("YIFA_POLICY_INTERPRETATION_WORKING_DAYS", 3)
+# Publishing a policy without a published interpretation warns the editor; a city whose rule forbids it
+# (解读方案未同步报送的不予发布) sets this to refuse the publication instead (the draft is kept).
+YIFA_POLICY_INTERPRETATION_REQUIRED = env_bool("YIFA_POLICY_INTERPRETATION_REQUIRED", False)
 
 # `yifa demo` places its current work (cases running, due soon, overdue, paused, just concluded) around this day,
 # YYYY-MM-DD; empty: the day it runs. For preparing a demo for another day and for tests (yifa/core/demo.py).

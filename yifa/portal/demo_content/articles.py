@@ -31,7 +31,10 @@ COLUMNS: list[tuple] = [
     ("zdxzjc", "重大行政决策", "registry", True, "", []),
     ("xzzfgs", "行政执法公示", "notice", True, "", []),
     ("xzfy", "行政复议", "registry", True, "", []),
-    ("zcwj", "政策文件", "policy", True, "", []),
+    ("zcwj", "政策文件", "policy", True, "", [
+        # Interpretations (政策解读) of the column's policies: published with them (国办发〔2016〕80号).
+        ("zcjd", "政策解读", "policy", True, "", []),
+    ]),
     ("hdjl", "互动交流", "interaction", False, "interaction", []),
 ]
 
@@ -125,9 +128,64 @@ ARTICLES = [
          "为贯彻落实《法治政府建设实施纲要（2015—2020年）》，结合我市实际，提出如下实施意见。",
          "到2020年，基本建成职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。",
      ]),
+    ("zcwj", "guifanxing-wenjian-guanli-banfa-2016", "肇东市行政规范性文件管理办法", "2016-03-10 09:00:00",
+     "", "市政府办公室", "", "bgs", [
+         "为规范行政规范性文件的制定和管理，保障公民、法人和其他组织的合法权益，根据有关法律、法规和规章，制定本办法。",
+         "行政规范性文件由起草部门提出，经市政府法制办合法性审查后，由市政府常务会议或者部门领导班子会议集体讨论决定，"
+         "并在本网站“政策文件”栏目统一公布。未经公布的，不得作为行政管理的依据。",
+     ]),
+    ("zcwj", "guifanxing-wenjian-guanli-banfa-2017", "肇东市行政规范性文件管理办法（2017年修订）", "2017-06-20 09:00:00",
+     "", "市政府办公室", "", "bgs", [
+         "为进一步规范行政规范性文件的制定和监督管理，市政府对《肇东市行政规范性文件管理办法》进行了修订，现予公布，自2017年7月1日起施行。",
+         "修订后的办法增加了公开征求意见、政策解读同步发布和文件有效期制度：行政规范性文件有效期一般不超过5年，"
+         "有效期届满前由制定机关评估，需要继续执行的重新公布。",
+     ]),
     ("hdjl", "hudong-jiaoliu-shuoming", "互动交流栏目使用说明", "2016-01-05 09:00:00",
      "", "市政府办公室", "", "bgs", [
          "您可以通过本栏目向市政府各部门留言，部门答复后在本栏目公开。咨询投诉也可以拨打民情热线04557711365、企业投诉中心04555919595。",
+     ]),
+]
+
+# Policy documents' validity (政策文件效力): (slug, effective from, validity, successor slug, until, reason).
+POLICY_VALIDITY = [
+    ("fazhi-zhengfu-jianshe-shishi-yijian", "2016-08-08", "in_force", "", "", ""),
+    ("guifanxing-wenjian-guanli-banfa-2016", "2016-03-10", "amended", "guifanxing-wenjian-guanli-banfa-2017",
+     "2017-07-01", "市政府公布《肇东市行政规范性文件管理办法（2017年修订）》，自2017年7月1日起施行。"),
+    ("guifanxing-wenjian-guanli-banfa-2017", "2017-07-01", "in_force", "", "", ""),
+]
+
+# Interpretations (政策解读) in the column "zcjd", each published with its policy: (policy slug, slug, title,
+# published, form, source, paragraphs, questions and answers).
+INTERPRETATIONS = [
+    ("fazhi-zhengfu-jianshe-shishi-yijian", "fazhi-zhengfu-jianshe-shishi-yijian-jiedu",
+     "《肇东市法治政府建设实施意见（2016—2020年）》政策解读", "2016-08-08 10:30:00", "text", "市政府法制办公室", [
+         "一、制定背景。中共中央、国务院印发《法治政府建设实施纲要（2015—2020年）》后，市政府结合我市实际，研究制定了本实施意见。",
+         "二、主要内容。实施意见明确了依法全面履行政府职能、完善依法行政制度体系、推进行政决策科学化民主化法治化、"
+         "坚持严格规范公正文明执法、强化对行政权力的制约和监督等七个方面的任务，并逐项明确了牵头单位和完成时限。",
+         "三、保障措施。各部门主要负责人是本部门推进法治政府建设的第一责任人，市政府每年向市人大常委会报告法治政府建设情况。",
+     ], []),
+    ("fazhi-zhengfu-jianshe-shishi-yijian", "fazhi-zhengfu-jianshe-shishi-yijian-wenda",
+     "《肇东市法治政府建设实施意见（2016—2020年）》问答", "2016-08-08 10:40:00", "qa", "市政府法制办公室", [
+         "围绕群众关心的问题，市政府法制办对实施意见作如下解答。",
+     ], [
+         ("法治政府建设的总体目标是什么？",
+          "到2020年，基本建成职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。"),
+         ("群众怎样监督政府依法行政？",
+          "可以通过本网站“互动交流”栏目留言，拨打民情热线04557711365，或者依法申请政府信息公开、申请行政复议。"),
+     ]),
+    ("guifanxing-wenjian-guanli-banfa-2016", "guifanxing-wenjian-guanli-banfa-2016-jiedu",
+     "《肇东市行政规范性文件管理办法》解读", "2016-03-10 10:00:00", "text", "市政府法制办公室", [
+         "本办法规定了行政规范性文件从起草、合法性审查、集体讨论到统一公布的全过程，明确未经合法性审查或者未经公布的文件不得施行。",
+     ], []),
+    ("guifanxing-wenjian-guanli-banfa-2017", "guifanxing-wenjian-guanli-banfa-2017-wenda",
+     "《肇东市行政规范性文件管理办法（2017年修订）》问答", "2017-06-20 10:00:00", "qa", "市政府法制办公室", [
+         "办法修订后，市政府法制办就修订的主要内容回答如下。",
+     ], [
+         ("这次修订主要改了什么？",
+          "一是起草阶段应当公开征求意见，期限一般不少于30日；二是政策解读与文件同步起草、同步审签、同步发布；"
+          "三是建立文件有效期制度，有效期一般不超过5年。"),
+         ("原来的办法还有效吗？",
+          "原《肇东市行政规范性文件管理办法》自2017年7月1日起由修订后的办法替代，不再作为依据。"),
      ]),
 ]
 
@@ -176,8 +234,26 @@ CURRENT_ARTICLES = [
         "经资格审查、法律知识考试和培训，下列部门新增行政执法人员符合申领行政执法证件的条件，现予公示。",
         "公示期为5个工作日。对公示人员有异议的，可向市法制办书面反映。",
     ]),
+    ("zcwj", "dangqian-yingshang-huanjing-cuoshi", "肇东市进一步优化营商环境若干措施", 75, "市政府办公室", "bgs", [
+        "为深入推进“放管服”改革，持续优化营商环境，结合我市实际，制定以下措施。",
+        "全面推行“一网通办”和“最多跑一次”，企业开办时间压缩至1个工作日以内；涉企行政检查一律通过“双随机、一公开”方式进行。",
+    ]),
+    # Published without its interpretation: the website check lists it for its editor (demo).
     ("zcwj", "dangqian-yasuo-banli-shixian", "关于进一步压缩行政许可事项办理时限的通知", 40, "市政府办公室", "bgs", [
         "为进一步优化营商环境，市政府决定进一步压缩行政许可事项的承诺办理时限。",
         "各部门应梳理本部门行政许可事项，提出压缩时限的清单调整申请，经市法制办合法性审查后在权责清单中公布。",
     ]),
+]
+
+# The current policies' interpretations, published on their policy's day: (policy slug, slug, title, form, source,
+# paragraphs, questions and answers).
+CURRENT_INTERPRETATIONS = [
+    ("dangqian-yingshang-huanjing-cuoshi", "dangqian-yingshang-huanjing-cuoshi-wenda",
+     "《肇东市进一步优化营商环境若干措施》问答", "qa", "市营商环境建设监督局", [
+         "《若干措施》印发后，市营商环境建设监督局就企业关心的问题解答如下。",
+     ], [
+         ("开办企业需要多长时间？", "材料齐全的，企业开办（登记、刻章、申领发票）在1个工作日内办结。"),
+         ("企业对行政检查有意见可以向哪里反映？",
+          "可以通过本网站“互动交流”栏目留言，或者拨打企业投诉中心电话04555919595。"),
+     ]),
 ]
