@@ -264,8 +264,9 @@ def _approval_plan(departments: dict[str, Department], powers: dict[str, list[Po
                                   basis=f"{_citation(c.bases)}；《中华人民共和国行政许可法》{article}", power_code=c.code),
                   _("并入“%(name)s”，不再单列") % {"name": c.name})
                  for part, article in SUB_ITEMS for c in held
-                 if not c.name.endswith("认定")  # a qualification once recognised has nothing to change or renew
-                 and (part == "变更" or (code, c.bases[0].law, c.bases[0].article) in renewable)]
+                 # A qualification once recognised has nothing to change or renew; a one-off approval is not renewed.
+                 if not c.name.endswith("认定") and (part == "变更" or (
+                     not c.name.endswith("审批") and (code, c.bases[0].law, c.bases[0].article) in renewable))]
         leaving[code] = higher + sorted(parts, key=lambda p: p[0].name.endswith("审批（变更）"))
     assert sum(len(v) for v in kept.values()) == APPROVAL_KEPT
     assert sum(len(v) for v in leaving.values()) >= APPROVAL_CANCELLED, "too few items for the 2016 cancellations"
