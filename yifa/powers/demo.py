@@ -10,7 +10,9 @@ cancelled. Idempotent: a request already loaded (found by department and title) 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
@@ -22,17 +24,9 @@ from yifa.org.models import Department
 
 from . import actions
 from .content import ApprovalContent, Basis, IntermediaryContent, PowerContent, Proposal, Step
-from .demo_data import (
-    CANCELLATION_SOURCE,
-    FIELDS,
-    INTERMEDIARIES,
-    NON_LICENSING_FORMS,
-    REAL_POWERS,
-    REAL_STEPS,
-    TAKEOVER_SOURCES,
-)
-from .demo_patterns import MEASURES, PENALTIES
-from .models import AdjustmentKind, ApprovalCategory, Catalogue, ChangeRequest, PowerType
+from .demo_data import CANCELLATION_SOURCE, FIELDS, INTERMEDIARIES, REAL_POWERS, REAL_STEPS, TAKEOVER_SOURCES
+from .demo_patterns import LICENSING, MEASURES, PENALTIES
+from .models import AdjustmentKind, Catalogue, ChangeRequest, PowerType
 from .selectors import in_force, pillar_figures
 
 K = AdjustmentKind
@@ -40,6 +34,7 @@ BASE_POWERS = 3209 - 152 + 21  # in force at the end of 2016 = base + taken over
 TAKEN_OVER = 152
 CANCELLED_CORRESPONDINGLY = 21
 APPROVAL_ITEMS, APPROVAL_CANCELLED = 282, 180
+APPROVAL_KEPT = APPROVAL_ITEMS - APPROVAL_CANCELLED
 
 LIST_DATE = dt.date(2016, 6, 30)
 LIST_DOCUMENT = ("关于公布肇东市政府部门权力清单和责任清单的通知", "肇政发〔2016〕18号")
@@ -120,12 +115,12 @@ def _real_power(entry: tuple, phone: str) -> PowerContent:
     )
 
 
-OFFICE_BY_TYPE = {"02": "综合执法大队", "03": "综合执法大队", "06": "监督检查股"}
+OFFICE_BY_TYPE = {"01": "行政审批办公室", "02": "综合执法大队", "03": "综合执法大队", "06": "监督检查股"}
 
 
 def _pattern(department: Department, power_type: str, seq: int, name: str, law: str, article: str,
              parent_code: str = "", sub: int = 0) -> PowerContent:
-    """An item an article of law sets (demo_patterns): a penalty, a coercive measure or an inspection."""
+    """An item an article of law sets (demo_patterns): a licence, a penalty, a coercive measure or an inspection."""
     code = parent_code[:7] + f"{sub:03d}" if parent_code else f"{power_type}{seq:05d}000"
     # No time limit: the 2016 行政处罚法 (1996, amended 2009) set none for a penalty case.
     return PowerContent(
@@ -163,14 +158,38 @@ def _pool(department: Department) -> tuple[list[PowerContent], list[PowerContent
     return mains, subs
 
 
+def same_licence(name: str) -> str:
+    """A licence's name without the act of issuing it: 取水许可证核发 and 取水许可 are one licence."""
+    return re.sub(r"(证件|证)?(核发)?$", "", name)
+
+
+def _licences(departments: dict[str, Department], real: dict[str, list[PowerContent]]) -> dict[str, list[PowerContent]]:
+    """The licences a county's department issues (demo_patterns.LICENSING, level "county") that the written-out items
+    do not already list, as power items (type 01), as many as the approval catalogue keeps beside the written-out
+    licences (`APPROVAL_KEPT`): a department with few gets few."""
+    pool: dict[str, list[PowerContent]] = {}
+    for code, department in departments.items():
+        cited = {(b.law, b.article) for c in real[code] for b in c.bases}
+        names = {same_licence(c.name) for c in real[code]}
+        pool[code] = [_pattern(department, "01", seq, name, law, article)
+                      for seq, (name, law, article, level, _renewable) in enumerate(LICENSING.get(code, []), start=201)
+                      if level == "county" and (law, article) not in cited and same_licence(name) not in names]
+    written = sum(1 for code in departments for c in real[code] if c.power_type == PowerType.LICENSING)
+    wanted = APPROVAL_KEPT - written
+    assert sum(len(v) for v in pool.values()) >= wanted, "too few licences in demo_patterns for the approval catalogue"
+    counts = _allocation(wanted, {code: len(items) for code, items in pool.items()})
+    return {code: items[: counts[code]] for code, items in pool.items()}
+
+
 def _plan_powers(departments: dict[str, Department]) -> tuple[dict[str, list[PowerContent]],
                                                               dict[str, list[PowerContent]]]:
-    """Every department's base list (its written-out items, then the laws' items up to its share), and the items it
-    took over in 2016 (the last of its share)."""
+    """Every department's base list (its written-out items, its licences, then the laws' other items up to its share),
+    and the items it took over in 2016 (the last of its share)."""
     real: dict[str, list[PowerContent]] = defaultdict(list)
     for entry in REAL_POWERS:
         if entry[0] in departments:
             real[entry[0]].append(_real_power(entry, departments[entry[0]].phone))
+    licences = _licences(departments, real)
     pools = {code: _pool(department) for code, department in departments.items()}
     for code in departments:
         # An article a written-out item already cites is that item (食品安全法 第一百二十二条 once, not twice).
@@ -178,8 +197,9 @@ def _plan_powers(departments: dict[str, Department]) -> tuple[dict[str, list[Pow
         mains = [c for c in pools[code][0] if (c.bases[0].law, c.bases[0].article) not in cited]
         kept = {c.code for c in mains}
         pools[code] = (mains, [c for c in pools[code][1] if c.parent_code in kept])
+        real[code].extend(licences[code])
     available = {code: len(real[code]) + len(pools[code][0]) + len(pools[code][1]) for code in departments}
-    # Every department keeps its written-out items and at least a few of the laws' (the small lists are short).
+    # Every department keeps its written-out items and licences and at least a few of the laws' other items.
     least = {code: len(real[code]) + min(len(pools[code][0]), 5) for code in departments}
     extra = _allocation(BASE_POWERS + TAKEN_OVER - sum(least.values()),
                         {code: available[code] - least[code] for code in departments})
@@ -211,33 +231,50 @@ def _proposal(catalogue: str, kind: str, content: Any, when: dt.date, document: 
                     counterpart=counterpart, reason=reason)
 
 
-def _approval_plan(departments: dict[str, Department]) -> dict[str, list[ApprovalContent]]:
-    """282 approval items: each department's licensing powers (linked to them), then non-licensing approvals."""
-    licensing: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for code, name, department_code in in_force(Catalogue.POWER).filter(
-            power_type=PowerType.LICENSING, code__endswith="000", code__lt="0100800000").values_list("code", "name", "department__code"):
-        licensing[department_code].append((code, name))
-    counts = _allocation(APPROVAL_ITEMS, {code: len(licensing[code]) + 2 for code in departments})
-    plan: dict[str, list[ApprovalContent]] = {}
+# 行政许可法 第四十九条 (变更) and 第五十条 (延续): the 2015 catalogue listed them as items of their own.
+SUB_ITEMS = (("变更", "第四十九条"), ("延续", "第五十条"))
+
+
+def _citation(bases: tuple[Basis, ...]) -> str:
+    return "；".join(f"《{b.law}》{b.article}" for b in bases)
+
+
+def _approval_plan(departments: dict[str, Department], powers: dict[str, list[PowerContent]]
+                   ) -> dict[str, list[tuple[ApprovalContent, str]]]:
+    """The 2015 catalogue's 282 items, each with why it was cancelled in 2016 ("" if kept): every licence in the
+    department's power list (102, kept, linked to its power item); the licences the laws give a higher level that the
+    department listed in 2015 (it received the applications); and the 变更 and 延续 of its licences, which the 2015
+    catalogue listed as items of their own and the 2016 clean-up merged into the licence — as many of these as the
+    180 cancellations need, in proportion to what each department has. Every item is a licence (行政许可):
+    non-licensing approvals were abolished in 2015 (国发〔2015〕27号)."""
+    renewable = {(code, law, article) for code, entries in LICENSING.items()
+                 for _name, law, article, _level, renews in entries if renews}
+    kept: dict[str, list[ApprovalContent]] = {}
+    leaving: dict[str, list[tuple[ApprovalContent, str]]] = {}
     for code in departments:
-        items = []
-        powers = sorted(licensing[code])
-        fields = FIELDS[code][0]
-        extra = [form.format(f=f) for form in NON_LICENSING_FORMS for f in fields]
-        for index in range(counts[code]):
-            number = f"SP-{code}-{index + 1:03d}"
-            if index < len(powers):
-                power_code, name = powers[index]
-                items.append(ApprovalContent(code=number, name=name, category=ApprovalCategory.LICENSING,
-                                             approval_object="公民、法人或者其他组织", basis="见对应权力事项的设定依据",
-                                             power_code=power_code))
-            else:
-                name = extra[(index - len(powers)) % len(extra)]
-                items.append(ApprovalContent(code=number, name=name + ("" if index - len(powers) < len(extra) else
-                                                                       f"（{index}）"),
-                                             category=ApprovalCategory.NON_LICENSING, approval_object="本级有关单位",
-                                             basis=f"《{FIELDS[code][1]}》"))
-        plan[code] = items
+        licences = [c for c in powers[code] if c.power_type == PowerType.LICENSING and not c.parent_code]
+        kept[code] = [ApprovalContent(code="", name=c.name, approval_object="公民、法人或者其他组织",
+                                      basis=_citation(c.bases), power_code=c.code) for c in licences]
+        higher = [(ApprovalContent(code="", name=name, approval_object="公民、法人或者其他组织",
+                                   basis=f"《{law}》{article}"), _("依法由上级行政机关实施，不再列入本级目录"))
+                  for name, law, article, level, _renews in LICENSING.get(code, []) if level == "higher"]
+        # A licence held over time (a 许可证, a registration) first; a one-off approval's 变更 last.
+        held = sorted(licences, key=lambda c: c.name.endswith("审批"))
+        parts = [(ApprovalContent(code="", name=f"{c.name}（{part}）", approval_object="公民、法人或者其他组织",
+                                  basis=f"{_citation(c.bases)}；《中华人民共和国行政许可法》{article}", power_code=c.code),
+                  _("并入“%(name)s”，不再单列") % {"name": c.name})
+                 for part, article in SUB_ITEMS for c in held
+                 # A qualification once recognised has nothing to change or renew; a one-off approval is not renewed.
+                 if not c.name.endswith("认定") and (part == "变更" or (
+                     not c.name.endswith("审批") and (code, c.bases[0].law, c.bases[0].article) in renewable))]
+        leaving[code] = higher + sorted(parts, key=lambda p: p[0].name.endswith("审批（变更）"))
+    assert sum(len(v) for v in kept.values()) == APPROVAL_KEPT
+    assert sum(len(v) for v in leaving.values()) >= APPROVAL_CANCELLED, "too few items for the 2016 cancellations"
+    counts = _allocation(APPROVAL_CANCELLED, {code: len(items) for code, items in leaving.items()})
+    plan: dict[str, list[tuple[ApprovalContent, str]]] = {}
+    for code in departments:
+        items = [(c, "") for c in kept[code]] + leaving[code][: counts[code]]
+        plan[code] = [(replace(c, code=f"SP-{code}-{n:03d}"), reason) for n, (c, reason) in enumerate(items, start=1)]
     return plan
 
 
@@ -268,10 +305,10 @@ def _load_everything() -> str:
             _proposal(Catalogue.POWER, K.ADD, c, LIST_DATE, LIST_DOCUMENT, reason=_("按%(notice)s梳理") % {
                 "notice": f"《{REVIEW_NOTICE[0]}》"}) for c in powers[code]], LIST_DATE, 2)
     # 3. The approval catalogue as it stood from mid-2015, linked to the powers that implement it.
-    approvals = _approval_plan(departments)
+    approvals = _approval_plan(departments, powers)
     for code, department in departments.items():
         loaded += _load(department, TITLE_APPROVALS, [
-            _proposal(Catalogue.APPROVAL, K.ADD, c, APPROVAL_DATE, APPROVAL_DOCUMENT) for c in approvals[code]],
+            _proposal(Catalogue.APPROVAL, K.ADD, c, APPROVAL_DATE, APPROVAL_DOCUMENT) for c, _reason in approvals[code]],
             APPROVAL_DATE, 3)
     # 4. The 2016 adjustments: take-overs, corresponding cancellations, the approval and intermediary clean-ups.
     takeovers = {code: [(content, TAKEOVER_SOURCES[n % len(TAKEOVER_SOURCES)]) for n, content in enumerate(items)]
@@ -285,7 +322,6 @@ def _load_everything() -> str:
         for content in powers[code]:
             if any(content is c for c in chosen):
                 chosen_by_department[code].append(content)
-    approval_cancel_counts = _allocation(APPROVAL_CANCELLED, {code: len(approvals[code]) for code in departments})
     for code, department in departments.items():
         proposals: list[Proposal] = []
         for content, (level, source, title, number, when) in takeovers.get(code, []):
@@ -297,9 +333,10 @@ def _load_everything() -> str:
                                       document_title=title, document_number=number, decided_by=level,
                                       reason=_("上级已取消该审批事项，本级对应取消")))
         when_a, title_a, number_a = APPROVAL_CANCEL
-        for approval in approvals[code][-approval_cancel_counts[code]:] if approval_cancel_counts[code] else []:
-            proposals.append(Proposal(Catalogue.APPROVAL, K.CANCEL, approval.code, when_a, document_title=title_a,
-                                      document_number=number_a, reason=_("清理规范，取消")))
+        for approval, reason in approvals[code]:
+            if reason:
+                proposals.append(Proposal(Catalogue.APPROVAL, K.CANCEL, approval.code, when_a, document_title=title_a,
+                                          document_number=number_a, reason=reason))
         for entry in by_department.get(code, []):
             if entry[7]:
                 when_i, title_i, number_i = INTERMEDIARY_CANCEL
@@ -345,8 +382,6 @@ def _effective_date(today: dt.date) -> dt.date:
 def _open_requests(departments: dict[str, Department]) -> None:
     """Work in progress around the demo's today (CURRENT_REQUESTS): a draft at 市场监管局 for the head to submit, a
     request awaiting the legal affairs office, one it returned and one it approved the day before."""
-    from dataclasses import replace
-
     from yifa.calendar.demo import working_days_before
     from yifa.core.demo import demo_moment, demo_today
     from yifa.org.demo import demo_account
