@@ -207,7 +207,7 @@ def answers(request: HttpRequest) -> HttpResponse:
         request.GET.get("p"))
     return TemplateResponse(request, "disclosure/portal/answers.html", {
         "page_obj": page, "items": [public_answer(item) for item in page.object_list], "departments": departments,
-        "chosen": chosen, "notice": notice, "querystring": f"department={chosen.code}&" if chosen else "",
+        "chosen": chosen, "notice": notice, "querystring": f"department={chosen.code}" if chosen else "",
         "source": ANSWERS.name,
     })
 

@@ -101,7 +101,7 @@ def published(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "interaction/portal/published.html", {
         "page_obj": page, "items": [public_message(m) for m in page.object_list], "departments": departments,
         "chosen": chosen, "notice": notice,
-        "querystring": f"department={chosen.code}&" if chosen else "",
+        "querystring": f"department={chosen.code}" if chosen else "",
     })
 
 

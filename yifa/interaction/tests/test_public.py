@@ -192,6 +192,10 @@ def test_the_listing_is_newest_first_paged_and_filtered_by_department(client, pu
     assert re.findall(r"第\d\d号留言", second) == ["第02号留言", "第01号留言", "第00号留言"]
     filtered = client.get(f"/hdjl/liuyan/gongkai/?department={other_department.code}").content.decode()
     assert re.findall(r"第\d\d号留言|另一部门的留言", filtered) == ["另一部门的留言"]
+    # The pager keeps the filter: page 2 of one department's messages.
+    department = Message.objects.filter(subject="第00号留言").values_list("department__code", flat=True).get()
+    first_of_one = client.get(f"/hdjl/liuyan/gongkai/?department={department}").content.decode()
+    assert f'href="?department={department}&amp;p=2"' in first_of_one
 
 
 def test_the_listings_queries_do_not_grow_with_the_page(client, published):
