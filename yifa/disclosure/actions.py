@@ -19,6 +19,7 @@ The periods come from the text of the 政府信息公开条例 in force on the d
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -670,8 +671,9 @@ def reply_request(*, actor: Actor, request: DisclosureRequest, outcome: str, rep
     releases (保密审查, the head's sign-off: art.17); this refuses it, and the refusal is in the audit log."""
     reason, summary, special_channel = _checked_reply(request, outcome, reason, summary, special_channel)
     if outcome in RELEASES and rules_for(request.department).any:
-        message = _("予以公开、部分公开的答复须先提交保密审查和负责人签发（《政府信息公开条例》第十七条；"
-                    "本部门的公开审查设置），请使用“提交审核签发”。")
+        text = text_of(request)
+        message = _("予以公开、部分公开的答复须先提交保密审查和负责人签发（%(basis)s；本部门的公开审查设置），"
+                    "请使用“提交审核签发”。") % {"basis": text.cite(text.rule("review_article"))}
         record_refusal(actor=actor, case=request, transition=steps.REPLY, guard="release_review", reason=message)
         raise GuardRefused(message, guard="release_review")
     replied_on = _reply_day(request, replied_on)
@@ -841,13 +843,17 @@ def record_challenge_result(*, actor: Actor, request: DisclosureRequest, kind: s
 
 def _identity_left_in(request: DisclosureRequest, text: str) -> str | None:
     """The applicant's own name (a natural person's), ID number, phone or e-mail, if `text` still holds one."""
-    compact = "".join(text.split())
+    # Separators left out on both sides: "138-0455-1234", "138 0455 1234" and "13804551234" are one number.
+    def compact(value: str) -> str:
+        return re.sub(r"[\s\-－—()（）.·]", "", value or "").lower()
+
+    written = compact(text)
     checks = [(request.id_number, _("证件号码")), (request.phone, _("联系电话")), (request.email, _("电子邮箱"))]
     if not request.is_organisation:
         checks.insert(0, (request.applicant_name, _("姓名")))
     for value, what in checks:
-        value = "".join((value or "").split())
-        if len(value) >= 2 and value in compact:
+        value = compact(value)
+        if len(value) >= 2 and value in written:
             return str(what)
     return None
 

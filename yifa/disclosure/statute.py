@@ -41,6 +41,7 @@ TEXT_2007 = StatuteVersion(
         "correction_article": "第二十一条第四项",
         "extension_article": "第二十四条第二款",
         "consultation_article": "第二十三条",
+        "review_article": "第十四条",  # 保密审查 before release
     },
 )
 
@@ -58,6 +59,7 @@ TEXT_2019 = StatuteVersion(
         "extension_article": "第三十三条第二款",
         "consultation_article": "第三十二条、第三十四条",
         "excessive_article": "第三十五条",
+        "review_article": "第十七条",  # the agency's review procedure before release
     },
 )
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from yifa.casework.transitions import Guard, Transition
@@ -57,7 +59,10 @@ def _reviewed_if_required(request: DisclosureRequest) -> Promise | None:
     from .review import rules_for
 
     if rules_for(request.department).confidentiality_review and not request.confidentiality_reviewed_at:
-        return _("拟公开的信息尚未通过保密审查（《政府信息公开条例》第十七条）。")
+        from .statute import text_for
+
+        text = text_for(request.received_on or timezone.localdate())
+        return format_lazy(_("拟公开的信息尚未通过保密审查（{basis}）。"), basis=text.cite(text.rule("review_article")))
     return None
 
 

@@ -23,6 +23,7 @@ from yifa.casework.attachments import attachment_response, correspondence_of
 from yifa.core.errors import ActionRefused
 from yifa.core.ratelimit import hit, refund
 from yifa.org.models import Department
+from yifa.org.selectors import department_filter
 
 from . import actions
 from .documents import DOCX, NOTICES, notice_docx, remedies
@@ -199,10 +200,8 @@ ANSWERS_PER_PAGE = 20
 @require_GET
 def answers(request: HttpRequest) -> HttpResponse:
     """Answered requests the departments published, newest first, by department; a search box searches them."""
-    departments = list(Department.objects.filter(is_active=True).only("pk", "name", "code", "sort_order"))
-    code = request.GET.get("department", "").strip()[:30]
-    chosen = next((d for d in departments if d.code == code), None) if code else None
-    notice = _("没有代码为“%(code)s”的部门，已显示全部部门的答复。") % {"code": code} if code and chosen is None else ""
+    departments, chosen, unknown = department_filter(request.GET.get("department", ""))
+    notice = _("没有代码为“%(code)s”的部门，已显示全部部门的答复。") % {"code": unknown} if unknown else ""
     page = Paginator(published_answers(department_id=chosen.pk if chosen else None), ANSWERS_PER_PAGE).get_page(
         request.GET.get("p"))
     return TemplateResponse(request, "disclosure/portal/answers.html", {

@@ -17,6 +17,7 @@ from yifa.calendar.selectors import deadline_of
 from yifa.core.errors import ActionRefused
 from yifa.core.ratelimit import hit, refund
 from yifa.org.models import Department
+from yifa.org.selectors import department_filter
 
 from . import actions
 from .forms import LookupForm, MessageForm
@@ -92,10 +93,8 @@ def submitted(request: HttpRequest) -> HttpResponse:
 @require_GET
 def published(request: HttpRequest) -> HttpResponse:
     """留言选登: published messages and their replies, newest first, by department."""
-    departments = list(Department.objects.filter(is_active=True).only("pk", "name", "code", "sort_order"))
-    code = request.GET.get("department", "").strip()[:30]
-    chosen = next((d for d in departments if d.code == code), None) if code else None
-    notice = _("没有代码为“%(code)s”的部门，已显示全部部门的留言。") % {"code": code} if code and chosen is None else ""
+    departments, chosen, unknown = department_filter(request.GET.get("department", ""))
+    notice = _("没有代码为“%(code)s”的部门，已显示全部部门的留言。") % {"code": unknown} if unknown else ""
     page = Paginator(published_messages(department_id=chosen.pk if chosen else None), PER_PAGE).get_page(
         request.GET.get("p"))
     return TemplateResponse(request, "interaction/portal/published.html", {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from django.conf import settings
 
@@ -27,3 +28,14 @@ def official_phones() -> frozenset[str]:
 
 def forget_official_phones() -> None:
     _OFFICIAL.clear()
+
+
+def department_filter(code: str) -> tuple[list[Any], Any, str]:
+    """A public list's department filter from `?department=<code>`: the active departments to choose from, the one
+    chosen (or None), and the code as given when it matched none (for a notice; the list then shows all)."""
+    from .models import Department
+
+    departments = list(Department.objects.filter(is_active=True).only("pk", "name", "code", "sort_order"))
+    code = (code or "").strip()[:30]
+    chosen = next((d for d in departments if d.code == code), None) if code else None
+    return departments, chosen, code if code and chosen is None else ""

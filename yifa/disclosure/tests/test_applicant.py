@@ -175,7 +175,8 @@ def test_an_answer_is_published_without_the_applicant_and_with_the_chosen_files(
 
 
 def test_an_answer_still_naming_the_applicant_is_refused(answered, editor):
-    for text in ("王建国申请2017年城区道路改造工程的立项批复文件。", "联系电话 138 0455 1234，申请立项批复。"):
+    for text in ("王建国申请2017年城区道路改造工程的立项批复文件。", "联系电话 138 0455 1234，申请立项批复。",
+                 "电话138-0455-1234。", "邮箱 WANG@example.com"):
         with pytest.raises(ActionRefused, match="申请人的"):
             actions.publish_answer(actor=editor, request=answered, title="关于立项批复的申请", text=text)
     assert AuditEvent.objects.filter(event_type="disclosure.answer_published").count() == 0

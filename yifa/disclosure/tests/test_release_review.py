@@ -30,7 +30,8 @@ def draft(editor, request, outcome="granted"):
 
 
 def test_a_clerk_cannot_release_information_alone_and_the_attempt_is_logged(handling, editor):
-    with pytest.raises(GuardRefused, match="保密审查和负责人签发"):
+    # A 2017 request: the 2007 text governs, whose art.14 asks for the review before release.
+    with pytest.raises(GuardRefused, match="保密审查和负责人签发（《政府信息公开条例》（2007年）第十四条"):
         actions.reply_request(actor=editor, request=handling, outcome="granted", replied_on=D(2017, 10, 9),
                               summary="提供立项批复文件复印件。")
     handling.refresh_from_db()
@@ -47,7 +48,7 @@ def test_drafted_reviewed_and_signed_off_the_reply_goes_out_with_its_files(clien
     assert handling.status == "reviewing" and handling.draft_outcome == "granted" and not handling.outcome
     assert attachments_of(handling).get().kind == "draft_release"
     assert not released_files(handling).exists()
-    with pytest.raises(GuardRefused, match="尚未通过保密审查"):
+    with pytest.raises(GuardRefused, match="尚未通过保密审查（《政府信息公开条例》（2007年）第十四条"):
         actions.sign_off(actor=head, request=handling, replied_on=D(2017, 10, 9))
     actions.review_confidentiality(actor=head, request=handling, note="未发现涉密内容。")
     with pytest.raises(PermissionDenied):
@@ -146,3 +147,11 @@ def test_the_legal_affairs_office_sets_the_checks_on_one_screen_and_an_editor_on
 
     rules = rules_for(department)
     assert (rules.confidentiality_review, rules.head_sign_off, rules.own) == (True, False, True)
+
+
+def test_a_request_under_the_2019_text_cites_its_article_17(registered, editor, settings):
+    settings.YIFA_DEMO_TODAY = ""
+    request = registered(D(2020, 3, 2), submitted_at=dt.datetime(2020, 3, 2, 1, tzinfo=dt.UTC))
+    with pytest.raises(GuardRefused, match="《政府信息公开条例》（2019年修订）第十七条"):
+        actions.reply_request(actor=editor, request=request, outcome="partial", replied_on=D(2020, 3, 20),
+                              summary="部分公开。")
