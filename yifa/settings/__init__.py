@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "yifa.powers",
     "yifa.disclosure",
     "yifa.interaction",
+    "yifa.enforcement",
     "yifa.api",
     "yifa.backoffice",
     "yifa.demo",

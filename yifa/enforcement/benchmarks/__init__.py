@@ -1,0 +1,1 @@
+"""Discretion benchmarks (裁量基准): versioned tiers per violation, the calculator, import and export."""

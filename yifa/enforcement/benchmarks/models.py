@@ -1,0 +1,3 @@
+"""The benchmarks tables."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""The cases tables."""
+
+__all__: list[str] = []

@@ -1,0 +1,1 @@
+"""Enforcement personnel: eligibility, training, the law exam, certificates and the public register."""

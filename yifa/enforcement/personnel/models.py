@@ -1,0 +1,3 @@
+"""The personnel tables."""
+
+__all__: list[str] = []
