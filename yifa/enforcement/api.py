@@ -1,0 +1,24 @@
+"""/api/enforcement/: the module's figures, and each part's own endpoints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router
+
+from .benchmarks.api import router as benchmarks_router
+from .cases.api import router as cases_router
+from .personnel.api import router as personnel_router
+
+router = Router(tags=["enforcement"])
+router.add_router("", personnel_router)
+router.add_router("", benchmarks_router)
+router.add_router("", cases_router)
+
+
+@router.get("/figures/{year}", summary="一年的行政执法数字（种子报告“依法用权”部分）")
+def figures(request: HttpRequest, year: int) -> Any:
+    from .registration import figures as module_figures
+
+    return module_figures(year)

@@ -1,0 +1,3 @@
+"""Public pages of the benchmarks part."""
+
+urlpatterns: list = []

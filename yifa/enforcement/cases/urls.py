@@ -1,0 +1,3 @@
+"""Public pages of the cases part."""
+
+urlpatterns: list = []

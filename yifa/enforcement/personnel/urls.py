@@ -1,0 +1,3 @@
+"""Public pages of the personnel part."""
+
+urlpatterns: list = []
