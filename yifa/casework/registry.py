@@ -130,6 +130,20 @@ class CitizenNotice:
 
 
 @dataclass(frozen=True)
+class TypicalCaseDraft:
+    """What a concluded case offers a 以案释法 article (典型案例): its facts and result told without the parties'
+    personal data, the law applied, and the names of the natural persons in it, which the article may not print
+    (the portal refuses to publish an article that still holds one)."""
+
+    title: str
+    facts: str  # 基本案情, anonymised: "张某" not "张三", no ID number, phone or address
+    result: str  # 处理结果
+    legal_basis: str  # the articles applied, as the decision cites them
+    legal_point: str = ""  # a first draft of 释法要点 for the editor to rewrite
+    party_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class CaseType:
     kind: str  # URL-safe and stable: "disclosure-request"; the API's `kind`
     model: type[Case]
@@ -167,6 +181,9 @@ class CaseType:
     # someone outside (a citizen's correction, a third party's opinion). Empty: every open status waits for
     # whoever may take any of its steps.
     awaiting: Mapping[str, str] = field(default_factory=dict)
+    # A concluded case of this type may become a typical case (典型案例) told as a 以案释法 article: enforcement,
+    # reconsideration and litigation cases. `typical_case(case)` drafts it; None: not a source.
+    typical_case: Callable[[Any], TypicalCaseDraft] | None = None
 
     def step(self, name: str) -> Step | None:
         return next((step for step in self.steps if step.name == name), None)

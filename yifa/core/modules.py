@@ -136,7 +136,8 @@ class Module:
     # The statutes whose text the module applies, each with its versions by date (yifa.calendar.statutes).
     statutes: Sequence[Statute] = ()
     daily_jobs: Sequence[DailyJob] = ()
-    demo: DemoLoader | None = None
+    # One loader, or several at different orders (a module whose demo also builds on later modules' records).
+    demo: DemoLoader | Sequence[DemoLoader] | None = None
     # "yifa.powers.bench:BENCHMARKS": imported only by `make bench`, never by the running site.
     benchmarks: str = ""
     # figures(year, department=None) -> dict: the only way the reports read a module.
@@ -274,8 +275,11 @@ def daily_jobs() -> list[DailyJob]:
 
 def demo_loaders() -> list[tuple[str, DemoLoader]]:
     """(module label, loader), lowest order first."""
-    found = [(declared.label, declared.demo) for declared in _MODULES.values() if declared.demo is not None]
-    return sorted(found, key=lambda pair: (pair[1].order, pair[0]))  # type: ignore[union-attr]
+    found = []
+    for declared in _MODULES.values():
+        loaders = declared.demo if isinstance(declared.demo, Sequence) else [declared.demo]
+        found += [(declared.label, loader) for loader in loaders if loader is not None]
+    return sorted(found, key=lambda pair: (pair[1].order, pair[0]))
 
 
 @contextmanager

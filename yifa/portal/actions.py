@@ -196,3 +196,70 @@ def change_policy_validity(*, actor: Actor | None, policy: ArticlePage, validity
 
         purge_after_commit()  # the policy's page, its successor's and the lists that show validity
     return policy
+
+
+CASE_EXPLANATION_DRAFTED = "portal.case_explanation_drafted"
+CASE_EXPLANATION_REFUSED = "portal.case_explanation_refused"
+
+
+class CaseExplanationRefused(ActionRefused):
+    """A concluded case cannot be drafted into a 以案释法 article; the message says why."""
+
+
+def _draft_body(draft: Any) -> str:
+    from django.utils.html import escape
+
+    def section(heading: str, text: str) -> str:
+        paragraphs = "".join(f"<p>{escape(line.strip())}</p>" for line in text.splitlines() if line.strip())
+        return f"<h3>{escape(heading)}</h3>{paragraphs}" if paragraphs else ""
+
+    return section(_("基本案情"), draft.facts) + section(_("处理结果"), draft.result)
+
+
+def draft_case_explanation(*, actor: Actor, kind: str, reference: str, column: ColumnPage,
+                           published_on: dt.datetime | None = None) -> Any:
+    """A draft 以案释法 article under `column`, told from the concluded case (kind, reference) by its case type's
+    `typical_case`: the editor rewrites the legal point and sends it through the column's workflow.
+
+    Refused (and the refusal logged) when the actor may not add pages to the column or see the case, when the case
+    is not concluded, or when an article was already drawn from it."""
+    from django.utils import timezone
+
+    from .explanations import draft_of, explanations, source_case, source_problem
+    from .models import CaseExplanationPage
+
+    def refuse(message: str) -> CaseExplanationRefused:
+        record_event(actor=actor, event_type=CASE_EXPLANATION_REFUSED, target=column,
+                     new={"kind": kind, "reference": reference}, reason=message)
+        return CaseExplanationRefused(message)
+
+    problem = source_problem(kind, reference)
+    if problem:
+        raise refuse(problem)
+    case = source_case(kind, reference)
+    assert case is not None
+    if not isinstance(actor, SystemJob):
+        from yifa.casework.registry import case_type
+
+        declared = case_type(kind)
+        allowed = (getattr(actor, "is_authenticated", False)
+                   and column.permissions_for_user(actor).can_add_subpage()
+                   and declared is not None and declared.visible_to(actor).filter(pk=case.pk).exists())
+        if not allowed:
+            raise refuse(_("您无权在“%(column)s”栏目起草以案释法文章，或无权查看案件%(reference)s。")
+                         % {"column": column.title, "reference": reference})
+    existing = explanations().filter(source_kind=kind, source_reference=reference).first()
+    if existing is not None:
+        raise refuse(_("案件%(reference)s已有以案释法文章《%(title)s》。") % {"reference": reference, "title": existing.title})
+    draft = draft_of(kind, reference)
+    assert draft is not None
+    with transaction.atomic():
+        page = CaseExplanationPage(
+            title=draft.title[:255], source_kind=kind, source_reference=reference, body=_draft_body(draft),
+            legal_basis=draft.legal_basis, legal_point=draft.legal_point, issuing_department=case.department,
+            source=case.department.name, published_on=published_on or timezone.now(), live=False)
+        column.add_child(instance=page)
+        page.save_revision(user=None if isinstance(actor, SystemJob) else actor)  # type: ignore[arg-type]
+        record_event(actor=actor, event_type=CASE_EXPLANATION_DRAFTED, target=page, department=case.department,
+                     new={"kind": kind, "reference": reference, "title": page.title})
+    return page

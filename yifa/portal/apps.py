@@ -22,6 +22,7 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from yifa.core.demo import AFTER_CURRENT_WORK
         from yifa.core.modules import (
             DailyJob,
             DemoLoader,
@@ -32,7 +33,7 @@ class PortalConfig(AppConfig):
         )
         from yifa.search.index import set_listing_columns
 
-        from . import agencies, search, signals  # noqa: F401  (connects the receivers)
+        from . import agencies, explanations, search, signals  # noqa: F401  (connects the receivers)
         from .categories import ensure_categories
         from .interpretations import uninterpreted_policies
         from .selectors import column_slug_of_listing
@@ -41,7 +42,9 @@ class PortalConfig(AppConfig):
         post_migrate.connect(ensure_categories, sender=self, dispatch_uid="portal.ensure_categories")
 
         register_module(Module(
-            "portal", verbose_name=self.verbose_name, demo=DemoLoader(30, "yifa.portal.demo.load_portal_demo"),
+            "portal", verbose_name=self.verbose_name, demo=[DemoLoader(30, "yifa.portal.demo.load_portal_demo"),
+                  # After the modules' concluded cases exist: typical cases are drawn from them.
+                  DemoLoader(AFTER_CURRENT_WORK, "yifa.portal.demo.load_typical_cases_demo")],
             search_sources=[SearchSource(search.SOURCE, _("文章"), search.article_documents),
                             SearchSource(search.CATALOGUE_SOURCE, _("政府信息公开目录"), search.catalogue_documents)],
             daily_jobs=[DailyJob("portal.website_checks", _("网站检查（栏目更新、互动回应等）"), _website_checks)],
@@ -51,7 +54,7 @@ class PortalConfig(AppConfig):
                                     url_name="portal:agencies:index",
                                     description=_("各机构的职能、内设机构、领导信息、办公地址和联系电话"))],
             agency_links=agencies.agency_links,
-            website_checks=[uninterpreted_policies],
+            website_checks=[uninterpreted_policies, explanations.yearly_check],
             event_types={
                 "portal.page_published": _("网页发布"),
                 "portal.page_scheduled": _("网页定时发布"),
@@ -62,5 +65,7 @@ class PortalConfig(AppConfig):
                 "portal.page_deleted": _("网页删除"),
                 "portal.catalogue_imported": _("导入政府信息公开目录"),
                 "portal.policy_validity_changed": _("政策文件效力状态变更"),
+                "portal.case_explanation_drafted": _("起草以案释法文章"),
+                "portal.case_explanation_refused": _("起草以案释法文章被拒绝"),
             },
         ))

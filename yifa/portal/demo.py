@@ -17,9 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
+from yifa.audit.actors import SystemJob
 from yifa.core.demo import demo_today
 from yifa.org.models import Department, Role
 
@@ -407,3 +409,42 @@ def _policies(columns: dict[str, ColumnPage], today: dt.date) -> int:
                                    published=min(policy.published_on + dt.timedelta(hours=1), timezone.now()),
                                    form=form, source=source, paragraphs=paragraphs, questions=questions)
     return created
+
+
+# 以案释法 in the demo: at most this many typical cases a year, one per department, from the 2016 concluded cases.
+TYPICAL_CASES_PER_YEAR = 6
+TYPICAL_CASE_YEAR = 2016
+DRAFTED_BY_DEMO = SystemJob("portal.demo_typical_cases", gettext_lazy("演示数据：以案释法"))
+
+
+def load_typical_cases_demo() -> str:
+    """Typical cases drawn from the modules' concluded 2016 cases (they load after the portal: see apps.py), each
+    published ten days after its case closed, in the year's 以案释法 column. Idempotent: a case already told is skipped."""
+    from .actions import draft_case_explanation
+    from .explanations import explanations, source_types
+
+    column = ColumnPage.objects.filter(slug="yasf").first()
+    if column is None:
+        return str(_("没有以案释法栏目，未生成典型案例。"))
+    told = set(explanations().values_list("source_kind", "source_reference"))
+    made = 0
+    with transaction.atomic():
+        departments: set[int] = set()
+        for declared in source_types():
+            cases = declared.model._default_manager.filter(closed_at__year=TYPICAL_CASE_YEAR).order_by("closed_at", "pk")
+            for case in cases:
+                if len(departments) >= TYPICAL_CASES_PER_YEAR or case.department_id in departments:
+                    continue
+                departments.add(case.department_id)
+                if (declared.kind, case.reference) in told:
+                    continue
+                closed = case.closed_at or timezone.now()
+                when: dt.datetime = min(closed + dt.timedelta(days=10),
+                                        dt.datetime(TYPICAL_CASE_YEAR, 12, 28, 10, tzinfo=closed.tzinfo))
+                page = draft_case_explanation(actor=DRAFTED_BY_DEMO, kind=declared.kind, reference=case.reference,
+                                              column=column, published_on=when)
+                page.save_revision().publish()
+                type(page).objects.filter(pk=page.pk).update(
+                    first_published_at=when, last_published_at=when, latest_revision_created_at=when)
+                made += 1
+    return str(_("以案释法典型案例 %(n)s 篇（本次新建 %(made)s 篇）。") % {"n": explanations().count(), "made": made})

@@ -233,7 +233,8 @@ class ColumnPage(PortalPage):
         FieldPanel("keywords"),
         FieldPanel("module_listing"),
     ]
-    subpage_types = ["portal.ColumnPage", "portal.ArticlePage", "portal.PolicyInterpretationPage"]
+    subpage_types = ["portal.ColumnPage", "portal.ArticlePage", "portal.PolicyInterpretationPage",
+                     "portal.CaseExplanationPage"]
     parent_page_types = ["portal.HomePage", "portal.ColumnPage"]
     per_page = 20
 
@@ -650,4 +651,85 @@ class PolicyInterpretationPage(ArticlePage):
         context = super().get_context(request, *args, **kwargs)
         policy = self.policy if self.policy is not None and self.policy.live else None
         context["interpreted"] = policy_status(policy, live_only=True) if policy is not None else None
+        return context
+
+
+class CaseExplanationPageForm(ArticlePageForm):
+    """Refuses to publish, submit or approve a 以案释法 article that still names a party or holds a phone or ID number:
+    the editor sees where, before Wagtail's publish step (which refuses too, `CaseExplanationPage.clean`)."""
+
+    def clean(self) -> dict[str, Any]:
+        from .explanations import anonymity_problems
+
+        cleaned = super().clean()
+        publishing = any(key in self.data for key in ("action-publish", "action-submit", "action-workflow-action"))
+        if publishing:
+            values = {name: cleaned.get(name, getattr(self.instance, name))
+                      for name in ("title", "summary", "body", "legal_basis", "legal_point")}
+            page = CaseExplanationPage(source_kind=self.instance.source_kind,
+                                       source_reference=self.instance.source_reference, **values)
+            for name, message in anonymity_problems(page):
+                if name in self.fields:
+                    self.add_error(name, message)
+        return cleaned
+
+
+class CaseExplanationPage(ArticlePage):
+    """以案释法: a typical case (典型案例) — a concluded enforcement, reconsideration or litigation case — told
+    without the parties' personal data, with the legal point it teaches (“谁执法谁普法”, 中办发〔2017〕31号).
+
+    The source case is named by its kind and reference in the case registry (the case types that declare
+    `typical_case`); the body tells the facts and the result. It goes through the portal's workflow like any
+    article, and cannot go live while its text still holds a party's name, ID number or phone (`clean`)."""
+
+    source_kind = models.CharField(_("案件类型"), max_length=40)
+    source_reference = models.CharField(_("案件编号"), max_length=40)
+    legal_point = models.TextField(_("释法要点"), help_text=_("本案说明的法律问题和对公众、执法人员的提示。"))
+    legal_basis = models.TextField(_("法律依据"), blank=True, help_text=_("本案适用的法律条文。"))
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldRowPanel([FieldPanel("source_kind", read_only=True),
+                                        FieldPanel("source_reference", read_only=True)]),
+                         FieldRowPanel([FieldPanel("issuing_department"), FieldPanel("published_on")])],
+                        heading=_("案例来源")),
+        FieldRowPanel([FieldPanel("author"), FieldPanel("source")]),
+        FieldPanel("body", heading=_("基本案情和处理结果")),
+        FieldPanel("legal_basis"),
+        FieldPanel("legal_point"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("category"), FieldPanel("standard_field")]),
+                         FieldRowPanel([FieldPanel("made_on"), FieldPanel("index_number")])],
+                        heading=_("公开目录信息"), help_text=_("发布到政府信息公开栏目时必须填写公开类别和信息形成日期。")),
+        InlinePanel("attachments", label=_("附件")),
+    ]
+    subpage_types: list[str] = []
+    parent_page_types = ["portal.ColumnPage"]
+    search_fields = [*ArticlePage.search_fields, index.SearchField("legal_point")]
+    base_form_class = CaseExplanationPageForm
+
+    class Meta:
+        verbose_name = _("以案释法")
+        verbose_name_plural = _("以案释法")
+
+    def clean(self) -> None:
+        from .explanations import anonymity_problems, source_problem
+
+        super().clean()
+        errors: dict[str, Any] = {}
+        problem = source_problem(self.source_kind, self.source_reference)
+        if problem:
+            errors["source_reference"] = problem
+        if self.live and not problem:
+            for field_name, message in anonymity_problems(self):
+                errors.setdefault(field_name, []).append(message)
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from yifa.casework.registry import case_type
+
+        context = super().get_context(request, *args, **kwargs)
+        declared = case_type(self.source_kind)
+        context["case_label"] = declared.label if declared is not None else _("案件")
         return context

@@ -139,3 +139,24 @@ def register_policy_urls() -> list:
     from .admin_views import policy_validity
 
     return [path("portal/policies/<int:page_id>/validity/", policy_validity, name="portal_policy_validity")]
+
+
+class TypicalCasesMenuItem(MenuItem):
+    """以案释法: shown to whoever may add an article to some column (the website's editors)."""
+
+    def is_shown(self, request: Any) -> bool:
+        from wagtail.permission_policies.pages import PagePermissionPolicy
+
+        return bool(PagePermissionPolicy().user_has_permission(request.user, "add"))
+
+
+@hooks.register("register_admin_urls")
+def register_typical_case_urls() -> list:
+    from .explanation_views import typical_cases
+
+    return [path("portal/typical-cases/", typical_cases, name="portal_typical_cases")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_typical_cases_menu_item() -> MenuItem:
+    return TypicalCasesMenuItem(gettext_lazy("以案释法"), reverse("portal_typical_cases"), icon_name="doc-full", order=460)

@@ -29,7 +29,10 @@ COLUMNS: list[tuple] = [
     ("qzqd", "权责清单", "registry", True, "powers", []),
     ("ssjygk", "双随机一公开", "notice", True, "", []),
     ("zdxzjc", "重大行政决策", "registry", True, "", []),
-    ("xzzfgs", "行政执法公示", "notice", True, "", []),
+    ("xzzfgs", "行政执法公示", "notice", True, "", [
+        # Typical cases told by the departments that decided them (“谁执法谁普法”): drafted from concluded cases.
+        ("yasf", "以案释法", "notice", True, "", []),
+    ]),
     ("xzfy", "行政复议", "registry", True, "", []),
     ("zcwj", "政策文件", "policy", True, "", [
         # Interpretations (政策解读) of the column's policies: published with them (国办发〔2016〕80号).
