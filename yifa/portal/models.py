@@ -564,10 +564,17 @@ class CatalogueEntry(models.Model):
     url = models.CharField(_("网址"), max_length=500, blank=True)
     page = models.OneToOneField(ArticlePage, verbose_name=_("文章"), null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="catalogue_entry")
+    # A record a module publishes itself (yifa.core.modules.CatalogueSource): the source's name and the record's
+    # key in it. The entry stays when the record is withdrawn (dated here, not shown) and keeps its 索引号.
+    source = models.CharField(_("来源"), max_length=60, blank=True)
+    source_key = models.CharField(_("来源编号"), max_length=128, blank=True)
+    withdrawn_on = models.DateField(_("撤下日期"), null=True, blank=True)
 
     class Meta:
         ordering = ["-published_on", "-index_number"]
         indexes = [models.Index(fields=["department", "category", "published_on"])]
+        constraints = [models.UniqueConstraint(fields=["source", "source_key"], condition=~models.Q(source=""),
+                                               name="catalogue_one_entry_per_source_record")]
         verbose_name = _("公开目录条目")
         verbose_name_plural = _("公开目录条目")
 

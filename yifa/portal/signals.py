@@ -103,3 +103,18 @@ def _connect_agency_purges() -> None:
 
 
 _connect_agency_purges()
+
+
+def _catalogue_publication(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from .catalogue import sync_publication
+
+    sync_publication(instance)
+
+
+def _connect_catalogue() -> None:
+    from yifa.publication.models import Publication
+
+    post_save.connect(_catalogue_publication, sender=Publication, dispatch_uid="portal.catalogue.publication")
+
+
+_connect_catalogue()
