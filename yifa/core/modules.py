@@ -112,7 +112,7 @@ class CatalogueItem:
 class CatalogueSource:
     """Records a module publishes itself that belong in the agencies' catalogues (the portal's 信息公开目录).
 
-    `items()` yields every item published now; the portal files new ones (with a 索引号 under `category`), updates
+    `items(day)` yields every item published on `day` (the daily job's date; today for the command); the portal files new ones (with a 索引号 under `category`), updates
     changed ones, and takes out those no longer yielded (withdrawn), keeping their numbers. It is read whole by
     the daily job and `manage.py catalogue sync`: keep it to a few queries, and yield one item per published
     document, not per row of a register (a power list is one item per department and version, not per power)."""
@@ -120,7 +120,7 @@ class CatalogueSource:
     name: str
     label: Label
     category: str  # the art.20 item the records fall under: "A02"
-    items: Callable[[], Iterable[CatalogueItem]]
+    items: Callable[[dt.date], Iterable[CatalogueItem]]
     standard_field: str = ""
 
 

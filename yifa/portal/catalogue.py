@@ -219,7 +219,7 @@ def sync_source(source: CatalogueSource, today: dt.date | None = None) -> SyncRe
     existing = {entry.source_key: entry for entry in CatalogueEntry.objects.filter(source=source.name)}
     seen: set[str] = set()
     with transaction.atomic():
-        for item in source.items():
+        for item in source.items(today):
             key = item.key[:128]
             if key in seen:
                 continue

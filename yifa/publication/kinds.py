@@ -72,7 +72,8 @@ class PublicationKind:
         return SearchSource(self.name, self.label, lambda: _documents(self))
 
     def catalogue_source(self) -> CatalogueSource:
-        return CatalogueSource(self.name, self.label, self.catalogue_category, lambda: _catalogue_items(self))
+        return CatalogueSource(self.name, self.label, self.catalogue_category,
+                               lambda day: _catalogue_items(self))
 
     def withdraw_due(self, published_on: dt.date, natural_person: bool) -> dt.date | None:
         from yifa.calendar.periods import add_months

@@ -26,7 +26,7 @@ def published(department):
 
 @pytest.fixture
 def scratch(published):
-    source = CatalogueSource("scratch.answers", "答复", "A15", lambda: list(published.values()))
+    source = CatalogueSource("scratch.answers", "答复", "A15", lambda day: list(published.values()))
     with only_modules(modules.module("portal"), Module("scratch", catalogue_sources=[source])):
         yield source
 
@@ -72,14 +72,14 @@ def test_an_item_moved_to_another_agency_or_year_is_numbered_afresh_and_a_title_
 
 
 def test_an_item_under_an_unknown_category_is_skipped_not_filed(published, department):
-    source = CatalogueSource("scratch.bad", "错", "Z99", lambda: list(published.values()))
+    source = CatalogueSource("scratch.bad", "错", "Z99", lambda day: list(published.values()))
     with only_modules(modules.module("portal"), Module("scratch", catalogue_sources=[source])):
         result = sync_catalogue(D(2016, 7, 1))
     assert result.skipped == 2 and not CatalogueEntry.objects.exists()
 
 
 def test_two_modules_may_not_declare_one_source_name(published):
-    source = CatalogueSource("scratch.same", "答复", "A15", lambda: [])
+    source = CatalogueSource("scratch.same", "答复", "A15", lambda day: [])
     with only_modules(Module("one", catalogue_sources=[source])), pytest.raises(ValueError, match="catalogue_sources"):
         from yifa.core.modules import register_module
 
