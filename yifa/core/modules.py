@@ -122,6 +122,9 @@ class CatalogueSource:
     category: str  # the art.20 item the records fall under: "A02"
     items: Callable[[dt.date], Iterable[CatalogueItem]]
     standard_field: str = ""
+    # Audit event types after which the source has changed (an adjustment took effect): the portal syncs it then,
+    # in the same transaction, besides the daily run.
+    events: Sequence[str] = ()
 
 
 @dataclass(frozen=True)

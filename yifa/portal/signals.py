@@ -105,6 +105,20 @@ def _connect_agency_purges() -> None:
 _connect_agency_purges()
 
 
+def _sync_catalogue_source(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
+    """A module's audit event that changes a catalogue source (a power list's adjustment took effect): the
+    source is brought in step at once, in the event's transaction."""
+    if not created:
+        return
+    from yifa.core import modules
+
+    for source in modules.catalogue_sources():
+        if instance.event_type in source.events:
+            from .catalogue import sync_source
+
+            sync_source(source)
+
+
 def _catalogue_publication(sender: Any, instance: Any, **kwargs: Any) -> None:
     from .catalogue import sync_publication
 
@@ -112,9 +126,11 @@ def _catalogue_publication(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 def _connect_catalogue() -> None:
+    from yifa.audit.models import AuditEvent
     from yifa.publication.models import Publication
 
     post_save.connect(_catalogue_publication, sender=Publication, dispatch_uid="portal.catalogue.publication")
+    post_save.connect(_sync_catalogue_source, sender=AuditEvent, dispatch_uid="portal.catalogue.source_events")
 
 
 _connect_catalogue()

@@ -43,3 +43,21 @@ def test_the_versions_are_read_in_a_few_queries(department):
     with CaptureQueriesContext(connection) as queries:
         assert len(list(list_versions(D(2017, 1, 1)))) == 1
     assert len(queries) <= 4
+
+
+def test_a_list_version_enters_the_catalogue_when_its_adjustment_takes_effect(department):
+    from django.utils import timezone
+
+    from yifa.audit.actors import SystemJob
+    from yifa.powers import actions
+
+    day = timezone.localdate() - dt.timedelta(days=1)
+    approve(department, proposal(power()), today=D(2016, 6, 30))
+    approve(department, proposal(power(code="0200101000", name="行政处罚事项", power_type="02"), when=day),
+            today=D(2016, 7, 1))
+    sync_catalogue(D(2016, 7, 1))
+    assert not public_entries().filter(source="powers.list", made_on=day).exists()
+    actions.take_effect(actor=SystemJob("test"), today=day)  # no sync called: the audit event brings it in
+    entry = public_entries().get(source="powers.list", made_on=day)
+    assert entry.validity == "in_force" and entry.index_number.endswith(f"-A02-{day.year}-0001")
+    assert public_entries().get(source="powers.list", made_on=D(2016, 6, 30)).validity == "amended"
