@@ -50,7 +50,8 @@ class PortalConfig(AppConfig):
         register_module(Module(
             "portal", verbose_name=self.verbose_name, demo=DemoLoader(30, "yifa.portal.demo.load_portal_demo"),
             search_sources=[SearchSource(search.SOURCE, _("文章"), search.article_documents),
-                            SearchSource(search.CATALOGUE_SOURCE, _("政府信息公开目录"), search.catalogue_documents)],
+                            SearchSource(search.CATALOGUE_SOURCE, _("政府信息公开目录"), search.catalogue_documents),
+                            SearchSource(agencies.SEARCH_SOURCE, _("机构信息"), agencies.agency_documents)],
             daily_jobs=[DailyJob("portal.catalogue_sync", _("政府信息公开目录同步（权责清单、答复和留言选登）"),
                                  _catalogue_sync),
                         DailyJob("portal.website_checks", _("网站检查（栏目更新、互动回应等）"), _website_checks)],
