@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import HttpRequest
+from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -580,6 +581,26 @@ class CatalogueEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.index_number} {self.title}"
+class CatalogueImportPreview(models.Model):
+    """A checked catalogue file waiting for its importer's confirmation: the rows as parsed and checked when the
+    preview was shown, kept here so the confirmation imports exactly what the importer saw (never a file sent
+    again), once (the row is deleted when confirmed), by that importer, within PREVIEW_HOURS."""
+
+    token = models.UUIDField(unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(max_length=200, blank=True)
+    digest = models.CharField(_("文件摘要（SHA-256）"), max_length=64)
+    rows = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("待确认的目录导入")
+        verbose_name_plural = _("待确认的目录导入")
+
+    def __str__(self) -> str:
+        return f"{self.filename} {self.digest[:12]}"
+
+
 class QuestionAnswerBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("问"), max_length=300)
     answer = blocks.RichTextBlock(label=_("答"), features=["bold", "ol", "ul", "link"])
