@@ -73,5 +73,6 @@ class PortalConfig(AppConfig):
                 "portal.catalogue_imported": _("导入政府信息公开目录"),
                 "portal.catalogue_synced": _("同步政府信息公开目录"),
                 "portal.policy_validity_changed": _("政策文件效力状态变更"),
+                "portal.page_publication_refused": _("网页发布被拒绝"),
             },
         ))
