@@ -145,10 +145,15 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404(_("没有这个机构，或者它已经撤销。"))
     _cacheable(request)
     links = modules.agency_links(department)
+    leaders = department.public_leaders  # type: ignore[attr-defined]
+    for leader in leaders:
+        # A photo whose file is gone (a restored database without its media) shows the neutral block, not a
+        # broken image.
+        leader.photo_url = leader.photo.url if leader.photo and leader.photo.storage.exists(leader.photo.name) else ""
     functions = [line.strip() for line in department.functions.splitlines() if line.strip()]
     return TemplateResponse(request, "portal/agencies/detail.html", {
         "agency": department, "functions": functions, "units": list(department.internal_units.all()),
-        "leaders": department.public_leaders,  # type: ignore[attr-defined]
+        "leaders": leaders,
         "links": links, "articles": list(issued_articles(department)[:RECENT_ARTICLES]),
         "is_local": department.kind in Department.LOCAL_KINDS,
     })
