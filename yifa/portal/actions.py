@@ -155,9 +155,12 @@ def confirm_catalogue_import(*, actor: Any, token: str, digest: str) -> list[Any
         key = uuid.UUID(str(token))
     except ValueError:
         raise expired from None
+    user_id = getattr(actor, "pk", None)
+    if user_id is None:
+        raise expired
     with transaction.atomic():
         preview = CatalogueImportPreview.objects.select_for_update().filter(
-            token=key, user_id=getattr(actor, "pk", None),
+            token=key, user_id=user_id,
             created_at__gte=timezone.now() - dt.timedelta(hours=PREVIEW_HOURS)).first()
         if preview is None or preview.digest != digest:
             raise expired

@@ -33,7 +33,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yifa.audit.actors import SystemJob
-
 from yifa.calendar.engine import Step, compute_deadline, count_days
 from yifa.calendar.explain import holiday_name, span_label
 from yifa.calendar.periods import Period, Unit

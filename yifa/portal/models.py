@@ -12,12 +12,12 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import HttpRequest
-from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags

@@ -14,9 +14,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
-from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.admin.viewsets.pages import PageViewSet
 
 from .models import ArticlePage
 
@@ -74,6 +74,8 @@ class ArticleWorkflowActionView(WorkflowActionView):
 
 class ArticleEditView(EditView):
     """The editor's approve button (审核通过 in the edit screen): the reviewer's edits are saved as a draft."""
+
+    page: Any
 
     def perform_workflow_action(self) -> HttpResponse:
         refusal = _approval_refusal(self.page, self.page.current_workflow_task_state, self.workflow_action)
