@@ -90,6 +90,44 @@ class SearchSource:
 
 
 @dataclass(frozen=True)
+class CatalogueItem:
+    """One item a module publishes, as its agency's 政府信息公开目录 lists it (《政府信息公开条例》第十二条).
+
+    `key` is stable within the source (a record's reference, a list version's department and date): the portal
+    keeps the item's 索引号 under it, so an item withdrawn and published again gets its number back."""
+
+    key: str
+    department: Any  # yifa.org.models.Department
+    title: str
+    made_on: dt.date  # when the information was made or changed (条例 art.26 counts from it)
+    published_on: dt.date
+    url: str
+    category: str = ""  # an art.20 code (A01–A15); the source's own when empty
+    standard_field: str = ""  # a 基层政务公开标准目录 code (B01–B26), where one applies
+    document_number: str = ""
+    validity: str = ""  # "", "in_force", "amended", "repealed", "expired"
+
+
+@dataclass(frozen=True)
+class CatalogueSource:
+    """Records a module publishes itself that belong in the agencies' catalogues (the portal's 信息公开目录).
+
+    `items(day)` yields every item published on `day` (the daily job's date; today for the command); the portal files new ones (with a 索引号 under `category`), updates
+    changed ones, and takes out those no longer yielded (withdrawn), keeping their numbers. It is read whole by
+    the daily job and `manage.py catalogue sync`: keep it to a few queries, and yield one item per published
+    document, not per row of a register (a power list is one item per department and version, not per power)."""
+
+    name: str
+    label: Label
+    category: str  # the art.20 item the records fall under: "A02"
+    items: Callable[[dt.date], Iterable[CatalogueItem]]
+    standard_field: str = ""
+    # Audit event types after which the source has changed (an adjustment took effect): the portal syncs it then,
+    # in the same transaction, besides the daily run.
+    events: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
 class DailyJob:
     """Work `yifa daily` runs once per date: `run(day)` returns a one-line summary (or None)."""
 
@@ -147,6 +185,9 @@ class Module:
     # department. The agency pages (/jigou/<code>/) show every module's links, in module order. It is called
     # for one active department per page view: keep it to a query or two, and answer [] for none.
     agency_links: Callable[[Any], Sequence[AgencyLink]] | None = None
+    # What the module publishes into the agencies' 政府信息公开目录 besides its publication kinds (those with a
+    # `catalogue_category` are sources already): e.g. the power lists, one item per department and list version.
+    catalogue_sources: Sequence[CatalogueSource] = ()
 
 
 _MODULES: dict[str, Module] = {}
@@ -207,6 +248,7 @@ def _check_unique() -> None:
                         ("publication_kinds", [kind.name for kind in publication_kinds()]),
                         ("case_types", [case_type.kind for case_type in case_types()]),
                         ("daily_jobs", [job.name for job in daily_jobs()]),
+                        ("catalogue_sources", [source.name for source in catalogue_sources()]),
                         ("statutes", [each.code for each in statutes()])):
         duplicates = {name for name in names if names.count(name) > 1}
         if duplicates:
@@ -255,6 +297,17 @@ def agency_links(department: Any) -> list[AgencyLink]:
 def search_sources() -> list[SearchSource]:
     """Every source of the site search: those declared, and one per publication kind."""
     return [*_each("search_sources"), *(kind.search_source() for kind in _each("publication_kinds"))]
+
+
+def catalogue_sources() -> list[CatalogueSource]:
+    """Every source of the agencies' catalogues: those declared, and one per publication kind that names its
+    art.20 category (`PublicationKind.catalogue_category`)."""
+    return [*_each("catalogue_sources"),
+            *(kind.catalogue_source() for kind in _each("publication_kinds") if kind.catalogue_category)]
+
+
+def catalogue_source(name: str) -> CatalogueSource | None:
+    return next((source for source in catalogue_sources() if source.name == name), None)
 
 
 def publication_kinds() -> list[PublicationKind]:

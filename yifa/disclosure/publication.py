@@ -25,8 +25,11 @@ def answer_document(request: DisclosureRequest) -> PublicDocument:
     )
 
 
-# No statutory retention: an answer stays in the log until withdrawn.
+# No statutory retention: an answer stays in the log until withdrawn. While published it is in the agency's
+# 政府信息公开目录 under 条例 art.20 item (15), "其他": information released on request that the office makes
+# public for everyone is turned into proactive disclosure (条例 art.44), which art.20 names under no other item.
 ANSWERS = PublicationKind(
     name="disclosure.answer", label=_("依申请公开答复"), listing="disclosure_answers", policy=request_policy,
     document=answer_document, publish_permission="publish_answer", withdraw_permission="publish_answer",
+    catalogue_category="A15", catalogue_made_on=lambda request: request.concluded_on,
 )

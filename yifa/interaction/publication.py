@@ -21,8 +21,10 @@ def message_document(message: Message) -> PublicDocument:
     )
 
 
-# No statutory retention: a published message and its reply stay until withdrawn.
+# No statutory retention: a published message and its reply stay until withdrawn. While published the reply is
+# in the department's 政府信息公开目录 under 条例 art.20 item (15) ("其他": no other item names replies to the
+# public), dated by the reply.
 MESSAGES = PublicationKind(
     name="interaction.message", label=_("公众留言"), listing="interaction", policy=message_policy,
-    document=message_document,
+    document=message_document, catalogue_category="A15", catalogue_made_on=lambda message: message.replied_on,
 )

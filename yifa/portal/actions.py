@@ -106,6 +106,70 @@ def import_catalogue(*, actor: Any, rows: list[tuple[int, dict[str, str]]], file
     return created
 
 
+# A preview waits this long for its confirmation; older ones are deleted when the next preview is made.
+PREVIEW_HOURS = 2
+
+
+def preview_catalogue_import(*, actor: Any, rows: list[tuple[int, dict[str, str]]], digest: str,
+                             filename: str = "") -> tuple[Any, Any]:
+    """Check a catalogue file's rows without importing them: (the plan, the stored preview to confirm — None when
+    a row is refused, since then nothing of the file can be imported)."""
+    import uuid
+
+    from django.utils import timezone
+
+    from yifa.audit.actions import check_actor
+
+    from .catalogue_io import plan_import
+    from .models import CatalogueImportPreview
+    from .policies import catalogue_entry_policy
+
+    check_actor(catalogue_entry_policy, actor, "import")
+    plan = plan_import(rows, catalogue_entry_policy.departments_for(actor, "import"))
+    CatalogueImportPreview.objects.filter(
+        created_at__lt=timezone.now() - dt.timedelta(hours=PREVIEW_HOURS)).delete()
+    if plan.refused:
+        return plan, None
+    preview = CatalogueImportPreview.objects.create(
+        token=uuid.uuid4(), user=actor, filename=filename[:200], digest=digest[:64],
+        rows=[[number, cells] for number, cells in rows])
+    return plan, preview
+
+
+class PreviewExpired(ActionRefused):
+    """The confirmation names no preview of this user that is still waiting (confirmed already, expired, forged)."""
+
+
+def confirm_catalogue_import(*, actor: Any, token: str, digest: str) -> list[Any]:
+    """Import the rows of a preview the importer saw, once: the preview is consumed in the import's transaction, so
+    a confirmation sent again (or with another file's digest, or by someone else) imports nothing."""
+    import uuid
+
+    from django.utils import timezone
+
+    from .models import CatalogueImportPreview
+
+    expired = PreviewExpired(_("这次导入的预览已失效（已确认过、超过 %(hours)s 小时或文件不同），请重新上传文件。")
+                             % {"hours": PREVIEW_HOURS})
+    try:
+        key = uuid.UUID(str(token))
+    except ValueError:
+        raise expired from None
+    user_id = getattr(actor, "pk", None)
+    if user_id is None:
+        raise expired
+    with transaction.atomic():
+        preview = CatalogueImportPreview.objects.select_for_update().filter(
+            token=key, user_id=user_id,
+            created_at__gte=timezone.now() - dt.timedelta(hours=PREVIEW_HOURS)).first()
+        if preview is None or preview.digest != digest:
+            raise expired
+        rows = [(int(number), {str(k): str(v) for k, v in cells.items()}) for number, cells in preview.rows]
+        filename = preview.filename
+        preview.delete()
+        return import_catalogue(actor=actor, rows=rows, filename=filename)
+
+
 class CatalogueImportRefused(Exception):
     """Rows of a catalogue file that cannot be imported, each with its problems; nothing was written."""
 

@@ -3,6 +3,7 @@ document's validity. The screens parse and check; the actions write."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django import forms
@@ -20,9 +21,11 @@ from yifa.core.errors import ActionRefused
 
 from .actions import (
     CatalogueImportRefused,
+    PreviewExpired,
     can_change_policy_validity,
     change_policy_validity,
-    import_catalogue,
+    confirm_catalogue_import,
+    preview_catalogue_import,
 )
 from .catalogue_io import COLUMNS, MAX_FILE_BYTES, CatalogueFileRejected, read_rows
 from .models import ArticlePage
@@ -36,31 +39,61 @@ class CatalogueImportForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("目录文件（xlsx 或 CSV）"))
 
 
+class ConfirmImportForm(forms.Form):
+    token = forms.CharField(max_length=64, widget=forms.HiddenInput)
+    digest = forms.CharField(max_length=64, widget=forms.HiddenInput)
+
+
 def import_catalogue_view(request: HttpRequest) -> HttpResponse:
+    """Two steps: the uploaded file is read and checked, and its rows shown (accepted, and refused with the
+    reasons); nothing is written until the importer confirms the preview, which imports the rows as stored."""
     if not catalogue_entry_policy.can(request.user, "import"):
         raise PermissionDenied
-    form = CatalogueImportForm(request.POST or None, request.FILES or None)
+    confirming = request.method == "POST" and "token" in request.POST
+    form = CatalogueImportForm(None if confirming else (request.POST or None), None if confirming else
+                               (request.FILES or None))
     context: dict[str, Any] = {
         "form": form, "columns": COLUMNS, "page_title": _("导入政府信息公开目录"), "header_title": _("导入政府信息公开目录"),
         "departments": catalogue_entry_policy.departments_for(request.user, "import"),
         "breadcrumbs_items": [{"url": reverse("wagtailadmin_home"), "label": _("首页")},
                               {"url": "", "label": _("导入政府信息公开目录")}],
     }
-    if request.method == "POST" and form.is_valid():
+    if confirming:
+        confirm = ConfirmImportForm(request.POST)
+        try:
+            if not confirm.is_valid():
+                raise PreviewExpired(_("这次导入的预览已失效，请重新上传文件。"))
+            created = confirm_catalogue_import(actor=request.user, token=confirm.cleaned_data["token"],
+                                               digest=confirm.cleaned_data["digest"])
+        except CatalogueImportRefused as refused:  # the catalogue changed since the preview (a number taken)
+            context["refused"] = refused.rows[:MAX_SHOWN]
+            context["refused_count"] = len(refused.rows)
+        except ActionRefused as error:
+            messages.error(request, error.message)
+            return redirect(reverse("portal_admin_catalogue_import"))
+        else:
+            messages.success(request, _("已导入 %(n)s 项目录条目。") % {"n": len(created)})
+            return redirect(reverse("portal_admin_catalogue_import"))
+    elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             if upload.size > MAX_FILE_BYTES:
                 raise CatalogueFileRejected(_("文件超过 10 MB，不能导入。"))
-            rows = read_rows(upload.read(MAX_FILE_BYTES + 1), upload.name)
-            created = import_catalogue(actor=request.user, rows=rows, filename=upload.name[:200])
-        except CatalogueImportRefused as refused:
-            context["refused"] = refused.rows[:MAX_SHOWN]
-            context["refused_count"] = len(refused.rows)
+            data = upload.read(MAX_FILE_BYTES + 1)
+            rows = read_rows(data, upload.name)
+            plan, preview = preview_catalogue_import(actor=request.user, rows=rows, filename=upload.name[:200],
+                                                     digest=hashlib.sha256(data).hexdigest())
         except ActionRefused as error:
             form.add_error("file", error.message)
         else:
-            messages.success(request, _("已导入 %(n)s 项目录条目。") % {"n": len(created)})
-            return redirect(reverse("portal_admin_catalogue_import"))
+            accepted = [row for row in plan.rows if not row.problems]
+            context.update({
+                "filename": upload.name, "accepted": accepted[:MAX_SHOWN], "accepted_count": len(accepted),
+                "refused": plan.refused[:MAX_SHOWN], "refused_count": len(plan.refused), "preview": preview,
+                "max_shown": MAX_SHOWN,
+                "confirm": ConfirmImportForm(initial={"token": preview.token, "digest": preview.digest})
+                if preview else None,
+            })
     return TemplateResponse(request, "portal/admin/catalogue_import.html", context)
 
 

@@ -75,13 +75,52 @@ def issued_articles(department: Department):  # type: ignore[no-untyped-def]
 def agency_links(department: Department) -> list[AgencyLink]:
     """The portal's own links on an agency page: the articles (公开信息) the agency issued, and its 政府信息公开目录
     (《政府信息公开条例》第十二条)."""
-    from .models import CatalogueEntry
+    from .catalogue import public_entries
 
     return [AgencyLink(_("本机构发布的信息"), reverse("portal:agencies:articles", args=[department.code]),
                        issued_articles(department).count(), _("主动公开的文件、通知和工作动态")),
             AgencyLink(_("政府信息公开目录"), reverse("portal:catalogue_agency", args=[department.code]),
-                       CatalogueEntry.objects.filter(department=department).count(),
+                       public_entries().filter(department=department).count(),
                        _("本机构主动公开的政府信息，按公开类别排列"))]
+
+
+# --- the agency pages in the site search (yifa.search) and the XML sitemap -----------------------------------
+
+SEARCH_SOURCE = "portal.agency"
+
+
+def agency_document(department: Department):  # type: ignore[no-untyped-def]
+    """An agency page as the site search holds it: its name, and what the page says (functions, units, address,
+    office hours, official phone), so that "市场监管" or "婚姻登记" finds the agency that does it."""
+    from yifa.search.index import SearchDocument
+
+    units = "、".join(unit.name for unit in department.internal_units.all())
+    parts = [department.short_name if department.short_name != department.name else "", department.functions,
+             _("内设机构：%(units)s") % {"units": units} if units else "", department.address,
+             department.office_hours, department.phone]
+    return SearchDocument(source=SEARCH_SOURCE, key=department.code, title=department.name,
+                          body="\n".join(part for part in parts if part),
+                          url=reverse("portal:agencies:detail", args=[department.code]), listing="agencies")
+
+
+def agency_documents():  # type: ignore[no-untyped-def]
+    for department in Department.objects.filter(is_active=True).prefetch_related("internal_units").order_by(
+            "sort_order", "pk"):
+        yield agency_document(department)
+
+
+def index_agency(department: Department) -> None:
+    """Keep one agency's page in the search: indexed while active, removed when abolished or deleted."""
+    from yifa.search.index import index_document, remove_document
+
+    if department.pk and department.is_active and Department.objects.filter(pk=department.pk, is_active=True).exists():
+        index_document(agency_document(department))
+    else:
+        remove_document(SEARCH_SOURCE, department.code)
+
+
+def sitemap_agencies() -> list[Department]:
+    return list(Department.objects.filter(is_active=True).only("code").order_by("sort_order", "pk"))
 
 
 def _cacheable(request: HttpRequest) -> None:
@@ -106,10 +145,15 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404(_("没有这个机构，或者它已经撤销。"))
     _cacheable(request)
     links = modules.agency_links(department)
+    leaders = department.public_leaders  # type: ignore[attr-defined]
+    for leader in leaders:
+        # A photo whose file is gone (a restored database without its media) shows the neutral block, not a
+        # broken image.
+        leader.photo_url = leader.photo.url if leader.photo and leader.photo.storage.exists(leader.photo.name) else ""
     functions = [line.strip() for line in department.functions.splitlines() if line.strip()]
     return TemplateResponse(request, "portal/agencies/detail.html", {
         "agency": department, "functions": functions, "units": list(department.internal_units.all()),
-        "leaders": department.public_leaders,  # type: ignore[attr-defined]
+        "leaders": leaders,
         "links": links, "articles": list(issued_articles(department)[:RECENT_ARTICLES]),
         "is_local": department.kind in Department.LOCAL_KINDS,
     })

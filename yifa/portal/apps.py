@@ -14,6 +14,13 @@ def _website_checks(day):  # type: ignore[no-untyped-def]
     return "；".join([summary, *failing[:5]])
 
 
+def _catalogue_sync(day):  # type: ignore[no-untyped-def]
+    """The agencies' catalogues in step with what the modules publish (the power lists' versions take effect by date)."""
+    from .catalogue import sync_catalogue, sync_summary
+
+    return sync_summary(sync_catalogue(day))
+
+
 class PortalConfig(AppConfig):
     name = "yifa.portal"
     label = "portal"
@@ -46,8 +53,11 @@ class PortalConfig(AppConfig):
                   # After the modules' concluded cases exist: typical cases are drawn from them.
                   DemoLoader(AFTER_CURRENT_WORK, "yifa.portal.demo.load_typical_cases_demo")],
             search_sources=[SearchSource(search.SOURCE, _("文章"), search.article_documents),
-                            SearchSource(search.CATALOGUE_SOURCE, _("政府信息公开目录"), search.catalogue_documents)],
-            daily_jobs=[DailyJob("portal.website_checks", _("网站检查（栏目更新、互动回应等）"), _website_checks)],
+                            SearchSource(search.CATALOGUE_SOURCE, _("政府信息公开目录"), search.catalogue_documents),
+                            SearchSource(agencies.SEARCH_SOURCE, _("机构信息"), agencies.agency_documents)],
+            daily_jobs=[DailyJob("portal.catalogue_sync", _("政府信息公开目录同步（权责清单、答复和留言选登）"),
+                                 _catalogue_sync),
+                        DailyJob("portal.website_checks", _("网站检查（栏目更新、互动回应等）"), _website_checks)],
             listings=[PublicListing("catalogue", label=_("政府信息公开目录"), url_name="portal:catalogue",
                                     description=_("各机构主动公开的政府信息：索引号、公开类别、发文日期、文号。")),
                       PublicListing("agencies", label=_("机构信息：市政府各部门、乡镇和街道"),
@@ -64,8 +74,10 @@ class PortalConfig(AppConfig):
                 "portal.page_rejected": _("网页审核退回"),
                 "portal.page_deleted": _("网页删除"),
                 "portal.catalogue_imported": _("导入政府信息公开目录"),
+                "portal.catalogue_synced": _("同步政府信息公开目录"),
                 "portal.policy_validity_changed": _("政策文件效力状态变更"),
                 "portal.case_explanation_drafted": _("起草以案释法文章"),
                 "portal.case_explanation_refused": _("起草以案释法文章被拒绝"),
+                "portal.page_publication_refused": _("网页发布被拒绝"),
             },
         ))

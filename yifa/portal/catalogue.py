@@ -6,6 +6,12 @@
 - A disclosure article (in a column marked 政府信息公开栏目) enters its agency's catalogue when it is
   published (`catalogue_article`, from the publishing signal); its entry keeps its 索引号 when the article is
   withdrawn and published again, and is shown only while the article is live.
+- Records the modules publish themselves (the power lists' versions, published answers to requests, published
+  messages and replies) enter through the registry (`yifa.core.modules.catalogue_sources`): `sync_catalogue`
+  (the daily job, `manage.py catalogue sync`) files what each source yields and takes out what it no longer
+  yields; a publication of a kind with a catalogue category enters and leaves at once, from the publication
+  path's row (`sync_publication`, portal.signals). A withdrawn record's entry stays, dated and hidden, and gets
+  its 索引号 back if the record is published again.
 - The website checks (`catalogue_checks`): an agency with nothing under a category every agency must keep
   filled (条例 art.20 items 2 and 7), and items published more than 20 working days after the information was
   made or changed (条例 art.26), counted on the official calendar (yifa.calendar).
@@ -14,25 +20,31 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from yifa.audit.actors import SystemJob
 from yifa.calendar.engine import Step, compute_deadline, count_days
 from yifa.calendar.explain import holiday_name, span_label
 from yifa.calendar.periods import Period, Unit
 from yifa.calendar.workcalendar import current_calendar
 from yifa.casework.models import ReferenceSequence
-from yifa.core.modules import Finding
+from yifa.core import modules
+from yifa.core.modules import CatalogueItem, CatalogueSource, Finding
 from yifa.org.models import Department
 
 from .models import ArticlePage, CatalogueEntry, DisclosureCategory, is_disclosure_column
+
+logger = logging.getLogger("yifa.portal.catalogue")
 
 SEQUENCE_KIND = "catalogue"
 # 《政府信息公开条例》第二十六条: proactive disclosure within 20 working days of the information being made or changed.
@@ -119,6 +131,160 @@ def catalogue_article(article: ArticlePage) -> CatalogueEntry | None:
     return entry
 
 
+# --- records the modules publish (yifa.core.modules.CatalogueSource) ---------------------------------------
+
+
+@dataclass
+class SyncResult:
+    added: int = 0
+    updated: int = 0
+    withdrawn: int = 0
+    skipped: int = 0  # items with an unknown category (a declaration's mistake): logged, not filed
+
+    def __iadd__(self, other: SyncResult) -> SyncResult:
+        self.added += other.added
+        self.updated += other.updated
+        self.withdrawn += other.withdrawn
+        self.skipped += other.skipped
+        return self
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.withdrawn)
+
+
+def _categories() -> dict[str, DisclosureCategory]:
+    return {category.code: category for category in DisclosureCategory.objects.all()}
+
+
+def _entry_values(source: CatalogueSource, item: CatalogueItem,
+                  categories: dict[str, DisclosureCategory]) -> dict[str, object] | None:
+    category = categories.get(item.category or source.category)
+    if category is None or category.scheme != DisclosureCategory.Scheme.ARTICLE_20:
+        return None
+    standard = categories.get(item.standard_field or source.standard_field)
+    return {"department": item.department, "category": category,
+            "standard_field": standard if standard and standard.scheme == DisclosureCategory.Scheme.STANDARD else None,
+            "title": item.title[:255], "made_on": item.made_on, "published_on": item.published_on,
+            "issuing_body": item.department.name[:100], "document_number": item.document_number[:60],
+            "validity": item.validity if item.validity in CatalogueEntry.Validity.values else "",
+            "url": item.url[:500], "withdrawn_on": None}
+
+
+def file_item(source: CatalogueSource, item: CatalogueItem, *, existing: CatalogueEntry | None = None,
+              categories: dict[str, DisclosureCategory] | None = None) -> tuple[CatalogueEntry | None, str]:
+    """File one item of a source (or bring its entry up to date): (entry, "added" | "updated" | "same" | "skipped").
+    The entry keeps its 索引号 while its agency, category and year stay the same."""
+    values = _entry_values(source, item, categories or _categories())
+    if values is None:
+        return None, "skipped"
+    key = item.key[:128]
+    if existing is None:
+        existing = CatalogueEntry.objects.filter(source=source.name, source_key=key).first()
+    department, category = values["department"], values["category"]
+    if existing is not None:
+        same_scheme = (existing.department_id == department.pk and existing.category_id == category.pk  # type: ignore[attr-defined]
+                       and existing.made_on.year == item.made_on.year)
+        if not same_scheme:
+            values["index_number"] = next_index_number(department, category, item.made_on.year)  # type: ignore[arg-type]
+        changed = [name for name, value in values.items()
+                   if getattr(existing, name if not isinstance(value, models.Model) else f"{name}_id")
+                   != (value.pk if isinstance(value, models.Model) else value)]
+        if not changed:
+            return existing, "same"
+        for name, value in values.items():
+            setattr(existing, name, value)
+        existing.save()
+        return existing, "updated"
+    with transaction.atomic():
+        entry = CatalogueEntry.objects.create(
+            source=source.name, source_key=key,
+            index_number=next_index_number(department, category, item.made_on.year),  # type: ignore[arg-type]
+            **values)
+    return entry, "added"
+
+
+def withdraw_item(source_name: str, key: str, today: dt.date | None = None) -> bool:
+    """Take a withdrawn record out of the public catalogue; its entry (and 索引号) stays for its return."""
+    return bool(CatalogueEntry.objects.filter(source=source_name, source_key=key[:128], withdrawn_on__isnull=True)
+                .update(withdrawn_on=today or timezone.localdate()))
+
+
+def sync_source(source: CatalogueSource, today: dt.date | None = None) -> SyncResult:
+    """Bring the catalogue in step with what `source` publishes now."""
+    today = today or timezone.localdate()
+    result = SyncResult()
+    categories = _categories()
+    existing = {entry.source_key: entry for entry in CatalogueEntry.objects.filter(source=source.name)}
+    seen: set[str] = set()
+    with transaction.atomic():
+        for item in source.items(today):
+            key = item.key[:128]
+            if key in seen:
+                continue
+            seen.add(key)
+            _entry, outcome = file_item(source, item, existing=existing.get(key), categories=categories)
+            if outcome == "added":
+                result.added += 1
+            elif outcome == "updated":
+                result.updated += 1
+            elif outcome == "skipped":
+                result.skipped += 1
+                logger.warning("catalogue source %s: item %s has no art.20 category %r", source.name, key,
+                               item.category or source.category)
+        gone = [entry.pk for key, entry in existing.items() if key not in seen and entry.withdrawn_on is None]
+        result.withdrawn = CatalogueEntry.objects.filter(pk__in=gone).update(withdrawn_on=today)
+    return result
+
+
+CATALOGUE_JOB = SystemJob("portal.catalogue_sync", gettext_lazy("政府信息公开目录同步"))
+
+
+def sync_catalogue(today: dt.date | None = None, *, only: str | None = None) -> SyncResult:
+    """Every source (or the one named `only`) in step with the catalogue: the daily job and the command."""
+    from yifa.audit.actions import record_event
+    from yifa.pagecache.signals import purge_after_commit
+
+    today = today or timezone.localdate()
+    total = SyncResult()
+    by_source: dict[str, dict[str, int]] = {}
+    for source in modules.catalogue_sources():
+        if only and source.name != only:
+            continue
+        result = sync_source(source, today)
+        total += result
+        if result.changed:
+            by_source[source.name] = {"added": result.added, "updated": result.updated, "withdrawn": result.withdrawn}
+    if total.changed:
+        record_event(actor=CATALOGUE_JOB, event_type="portal.catalogue_synced", target=None, new=by_source)
+        purge_after_commit()
+    return total
+
+
+def sync_summary(result: SyncResult) -> str:
+    return _("政府信息公开目录：新增 %(added)s 项，更新 %(updated)s 项，撤下 %(withdrawn)s 项。") % {
+        "added": result.added, "updated": result.updated, "withdrawn": result.withdrawn}
+
+
+def sync_publication(publication: object) -> None:
+    """A publication of a kind with a catalogue category, just saved by the publication path: its record enters its
+    department's catalogue when published and leaves it when withdrawn (in the same transaction)."""
+    from yifa.publication.selectors import catalogue_item
+
+    kind = next((each for each in modules.publication_kinds() if each.name == publication.kind), None)  # type: ignore[attr-defined]
+    if kind is None or not kind.catalogue_category:
+        return
+    key = publication.target_id  # type: ignore[attr-defined]
+    if publication.withdrawn_at is not None:  # type: ignore[attr-defined]
+        withdraw_item(kind.name, key, timezone.localdate(publication.withdrawn_at))  # type: ignore[attr-defined]
+        return
+    item = catalogue_item(kind, publication, publication.target)  # type: ignore[arg-type, attr-defined]
+    if item is None:
+        withdraw_item(kind.name, key)
+        return
+    file_item(kind.catalogue_source(), item)
+
+
 def _validity_of(article: ArticlePage) -> str:
     # A policy document's validity (政策文件的有效性) is the policies' field when an article has one.
     value = getattr(article, "validity", "") or ""
@@ -131,7 +297,7 @@ def _validity_of(article: ArticlePage) -> str:
 def public_entries() -> QuerySet[CatalogueEntry]:
     """The catalogue as the public sees it: imported items, and articles while they are live and public."""
     restricted = ArticlePage.objects.live().not_public().values("pk")
-    return (CatalogueEntry.objects.filter(Q(page__isnull=True) | Q(page__live=True))
+    return (CatalogueEntry.objects.filter(Q(page__isnull=True) | Q(page__live=True), withdrawn_on__isnull=True)
             .exclude(page__in=restricted)
             .select_related("department", "category", "standard_field"))
 

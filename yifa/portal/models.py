@@ -12,6 +12,7 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
@@ -565,15 +566,42 @@ class CatalogueEntry(models.Model):
     url = models.CharField(_("网址"), max_length=500, blank=True)
     page = models.OneToOneField(ArticlePage, verbose_name=_("文章"), null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="catalogue_entry")
+    # A record a module publishes itself (yifa.core.modules.CatalogueSource): the source's name and the record's
+    # key in it. The entry stays when the record is withdrawn (dated here, not shown) and keeps its 索引号.
+    source = models.CharField(_("来源"), max_length=60, blank=True)
+    source_key = models.CharField(_("来源编号"), max_length=128, blank=True)
+    withdrawn_on = models.DateField(_("撤下日期"), null=True, blank=True)
 
     class Meta:
         ordering = ["-published_on", "-index_number"]
         indexes = [models.Index(fields=["department", "category", "published_on"])]
+        constraints = [models.UniqueConstraint(fields=["source", "source_key"], condition=~models.Q(source=""),
+                                               name="catalogue_one_entry_per_source_record")]
         verbose_name = _("公开目录条目")
         verbose_name_plural = _("公开目录条目")
 
     def __str__(self) -> str:
         return f"{self.index_number} {self.title}"
+class CatalogueImportPreview(models.Model):
+    """A checked catalogue file waiting for its importer's confirmation: the rows as parsed and checked when the
+    preview was shown, kept here so the confirmation imports exactly what the importer saw (never a file sent
+    again), once (the row is deleted when confirmed), by that importer, within PREVIEW_HOURS."""
+
+    token = models.UUIDField(unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(max_length=200, blank=True)
+    digest = models.CharField(_("文件摘要（SHA-256）"), max_length=64)
+    rows = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("待确认的目录导入")
+        verbose_name_plural = _("待确认的目录导入")
+
+    def __str__(self) -> str:
+        return f"{self.filename} {self.digest[:12]}"
+
+
 class QuestionAnswerBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("问"), max_length=300)
     answer = blocks.RichTextBlock(label=_("答"), features=["bold", "ol", "ul", "link"])

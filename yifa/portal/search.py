@@ -61,10 +61,11 @@ def _entry_document(entry):  # type: ignore[no-untyped-def]
 
 
 def catalogue_documents() -> Iterator:
-    """Catalogue items published elsewhere (imported); the articles are in the search as articles."""
+    """Catalogue items published elsewhere (imported); the articles are in the search as articles, the modules'
+    records as their own sources."""
     from .catalogue import public_entries
 
-    for entry in public_entries().filter(page__isnull=True).iterator():
+    for entry in public_entries().filter(page__isnull=True, source="").iterator():
         yield _entry_document(entry)
 
 

@@ -86,6 +86,17 @@ def _purge_agency_pages(sender: Any, **kwargs: Any) -> None:
     purge_after_commit()
 
 
+def _index_agency(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from yifa.org.models import Department
+
+    from .agencies import index_agency
+
+    department = instance if isinstance(instance, Department) else Department.objects.filter(
+        pk=instance.department_id).first()
+    if department is not None:
+        index_agency(department)
+
+
 def _purge_if_counts_changed(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
     if created and instance.event_type in AGENCY_COUNTS_CHANGED:
         _purge_agency_pages(sender)
@@ -100,6 +111,42 @@ def _connect_agency_purges() -> None:
         post_save.connect(_purge_agency_pages, sender=model, dispatch_uid=f"portal.agencies.saved.{label}")
         post_delete.connect(_purge_agency_pages, sender=model, dispatch_uid=f"portal.agencies.deleted.{label}")
     post_save.connect(_purge_if_counts_changed, sender=AuditEvent, dispatch_uid="portal.agencies.audit")
+    # The agency pages in the site search: a change to what the page says re-indexes it.
+    for model in (Department, InternalUnit):
+        label = model._meta.label_lower
+        post_save.connect(_index_agency, sender=model, dispatch_uid=f"portal.agencies.index.{label}")
+        post_delete.connect(_index_agency, sender=model, dispatch_uid=f"portal.agencies.unindex.{label}")
 
 
 _connect_agency_purges()
+
+
+def _sync_catalogue_source(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
+    """A module's audit event that changes a catalogue source (a power list's adjustment took effect): the
+    source is brought in step at once, in the event's transaction."""
+    if not created:
+        return
+    from yifa.core import modules
+
+    for source in modules.catalogue_sources():
+        if instance.event_type in source.events:
+            from .catalogue import sync_source
+
+            sync_source(source)
+
+
+def _catalogue_publication(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from .catalogue import sync_publication
+
+    sync_publication(instance)
+
+
+def _connect_catalogue() -> None:
+    from yifa.audit.models import AuditEvent
+    from yifa.publication.models import Publication
+
+    post_save.connect(_catalogue_publication, sender=Publication, dispatch_uid="portal.catalogue.publication")
+    post_save.connect(_sync_catalogue_source, sender=AuditEvent, dispatch_uid="portal.catalogue.source_events")
+
+
+_connect_catalogue()

@@ -121,13 +121,32 @@ class ListingSitemap(DjangoSitemap):
         return urls
 
 
+class AgencySitemap(DjangoSitemap):
+    """The agency pages (/jigou/<code>/), generated from the organisation rather than pages of the tree."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+
+    def items(self) -> list:
+        from .agencies import sitemap_agencies
+
+        return sitemap_agencies()
+
+    def _urls(self, page: Any, protocol: Any, domain: Any) -> list[dict[str, Any]]:
+        base = public_base_url(self.request)
+        return [{"item": agency, "location": base + reverse("portal:agencies:detail", args=[agency.code]),
+                 "lastmod": None, "changefreq": None, "priority": None, "alternates": []}
+                for agency in self.paginator.page(page).object_list]
+
+
 @require_GET
 def sitemap_xml(request: HttpRequest) -> HttpResponse:
     """sitemap.xml for search engines: every public page and module listing at the site's configured domain,
     each dated by when its content last changed."""
     from wagtail.contrib.sitemaps.views import sitemap
 
-    return sitemap(request, sitemaps={"pages": WagtailSitemap(request), "listings": ListingSitemap(request)})
+    return sitemap(request, sitemaps={"pages": WagtailSitemap(request), "listings": ListingSitemap(request),
+                                          "agencies": AgencySitemap(request)})
 
 
 @require_GET

@@ -112,16 +112,24 @@ def warn_policy_without_interpretation(request: Any, page: Any) -> None:
 @hooks.register("before_publish_page")
 def refuse_policy_without_interpretation(request: Any, page: Any) -> Any:
     """Where the city's rule forbids a policy without its interpretation (YIFA_POLICY_INTERPRETATION_REQUIRED),
-    publishing it is refused; Wagtail has saved the editor's draft already."""
-    from .interpretations import interpretation_required, interpretation_warning
+    publishing it is refused; Wagtail has saved the editor's draft already. Approving it in the moderation
+    workflow is refused the same way (`workflow_views`)."""
+    from .workflow_views import publication_refusal, record_refusal
 
-    if not interpretation_required():
+    refusal = publication_refusal(page)
+    if refusal is None:
         return None
-    policy = _uninterpreted_policy(page)
-    if policy is None:
-        return None
-    messages.error(request, _("未发布：本市要求政策解读与政策文件同步发布，已保存为草稿。") + interpretation_warning(policy))
-    return redirect("wagtailadmin_pages:edit", policy.pk)
+    messages.error(request, refusal)
+    record_refusal(request.user, page, refusal, "publish")
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("register_admin_viewset")
+def register_article_page_viewset() -> Any:
+    """Articles' page screens: the workflow's approval refuses what publishing refuses (`workflow_views`)."""
+    from .workflow_views import article_page_viewset
+
+    return article_page_viewset
 
 
 @hooks.register("register_page_header_buttons")

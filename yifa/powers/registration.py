@@ -12,9 +12,17 @@ from django.utils.translation import gettext_lazy as _
 
 from yifa.audit.actors import SystemJob
 from yifa.casework.registry import CaseType, Panel, Step
-from yifa.core.modules import AgencyLink, DailyJob, DemoLoader, Module, PublicListing, SearchSource
+from yifa.core.modules import (
+    AgencyLink,
+    CatalogueSource,
+    DailyJob,
+    DemoLoader,
+    Module,
+    PublicListing,
+    SearchSource,
+)
 
-from . import actions, search, selectors
+from . import actions, catalogue, search, selectors
 from . import transitions as steps
 from .models import ChangeRequest
 from .policies import change_request_policy
@@ -95,6 +103,8 @@ MODULE = Module(
     listings=[PublicListing("powers", label=_("权责清单"), url_name="powers:list",
                             description=_("各部门行政权力事项、责任事项、中介服务事项和行政审批项目，含权力运行流程图"))],
     search_sources=[SearchSource(search.SOURCE, _("权责清单"), search.power_documents, registry=True)],
+    catalogue_sources=[CatalogueSource(catalogue.SOURCE, _("权责清单"), catalogue.CATEGORY, catalogue.list_versions,
+                                       events=("powers.adjustments_took_effect", "powers.list_imported"))],
     daily_jobs=[DailyJob("powers.take_effect", _("清单调整到期生效"), _take_effect)],
     demo=DemoLoader(40, "yifa.powers.demo.load_powers_demo"),
     benchmarks="yifa.powers.bench:BENCHMARKS",

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 
-from yifa.core.modules import SearchSource
+from yifa.core.modules import CatalogueSource, SearchSource
 
 Label = str | Promise
 
@@ -61,9 +61,19 @@ class PublicationKind:
     retention: Retention | None = None
     publish_permission: str = "publish"
     withdraw_permission: str = "withdraw"
+    # The 《政府信息公开条例》第二十条 item ("A15") under which the published records enter their department's
+    # 政府信息公开目录 (the portal's catalogue), while they are published; "" keeps them out of it.
+    catalogue_category: str = ""
+    # made_on(record): the day the information was made or changed (the reply's day), for the catalogue's
+    # 形成日期; the publication's day when not given or None.
+    catalogue_made_on: Callable[[Any], dt.date | None] | None = None
 
     def search_source(self) -> SearchSource:
         return SearchSource(self.name, self.label, lambda: _documents(self))
+
+    def catalogue_source(self) -> CatalogueSource:
+        return CatalogueSource(self.name, self.label, self.catalogue_category,
+                               lambda day: _catalogue_items(self))
 
     def withdraw_due(self, published_on: dt.date, natural_person: bool) -> dt.date | None:
         from yifa.calendar.periods import add_months
@@ -76,3 +86,9 @@ def _documents(kind: PublicationKind) -> Iterator[Any]:
     from .selectors import search_documents
 
     return search_documents(kind)
+
+
+def _catalogue_items(kind: PublicationKind) -> Iterator[Any]:
+    from .selectors import catalogue_items
+
+    return catalogue_items(kind)

@@ -154,3 +154,55 @@ def test_the_articles_the_agency_issued_are_listed_on_its_page(client, settings,
     assert "全市政务公开工作培训会召开" not in listing  # the government office's, not this agency's
     column = client.get("/zwgk/jgxx/").content.decode()
     assert 'href="/jigou/"' in column  # the demo's column 政务公开 › 机构信息 shows the index
+
+
+# --- leader photos: shown where the city publishes one, a neutral block where it does not ------------------------
+
+
+def png_bytes() -> bytes:
+    """A plain grey rectangle (no one's likeness): enough for Pillow to accept it as a photo."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (96, 128), (200, 200, 200)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_a_leader_without_a_photo_gets_a_neutral_block_and_no_image(client, portal, agency):
+    html = client.get(f"/jigou/{agency.code}/").content.decode()
+    assert 'leader-card__photo--none" aria-hidden="true">王</span>' in html
+    assert '<img class="leader-card__photo"' not in html
+
+
+def test_a_photo_uploaded_in_the_back_office_shows_on_the_agency_page(client, portal, agency, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(make_user("department_editor", agency))
+    leader = Leader.objects.get(name="王长江")
+    form = {"department": agency.pk, "name": "王长江", "post": "局长", "duties": "主持全面工作。", "sort_order": 1,
+            "is_active": "on"}
+    not_an_image = client.post(f"/admin/leader/edit/{leader.pk}/",
+                               {**form, "photo": SimpleUploadedFile("wang.png", b"<html>not an image</html>")})
+    assert not_an_image.status_code == 200 and not Leader.objects.get(pk=leader.pk).photo
+    response = client.post(f"/admin/leader/edit/{leader.pk}/",
+                           {**form, "photo": SimpleUploadedFile("wang.png", png_bytes(), content_type="image/png")})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    leader.refresh_from_db()
+    assert leader.photo.name.startswith("org/leaders/")
+    client.logout()
+    html = client.get(f"/jigou/{agency.code}/").content.decode()
+    assert f'<img class="leader-card__photo" src="{leader.photo.url}" alt="王长江"' in html
+    assert "leader-card__photo--none" not in html
+    image = client.get(leader.photo.url)
+    assert image.status_code == 200 and b"".join(image.streaming_content).startswith(b"\x89PNG")
+
+
+def test_a_photo_whose_file_is_gone_shows_the_neutral_block_not_a_broken_image(client, portal, agency, settings,
+                                                                              tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    Leader.objects.filter(name="王长江").update(photo="org/leaders/missing.png")
+    html = client.get(f"/jigou/{agency.code}/").content.decode()
+    assert "missing.png" not in html and 'leader-card__photo--none" aria-hidden="true">王</span>' in html

@@ -302,3 +302,76 @@ def test_an_editor_submitting_a_policy_for_review_is_warned_too(client, portal, 
     assert not policy.live and policy.workflow_in_progress
     warnings = [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
     assert len(warnings) == 1 and "关于送审政策的通知" in warnings[0]
+
+
+# --- the moderation workflow's approval refuses what publishing refuses ---------------------------------------
+
+
+def submitted_policy(client, make_user, department, slug: str) -> ArticlePage:
+    editor = make_user("department_editor", department, username=f"submitter-{slug}")
+    policy = add_policy("关于送审政策的通知", slug, published="2026-11-02 10:00", live=False)
+    response = admin_client(client, editor).post(f"/admin/pages/{policy.pk}/edit/",
+                                                 edit_form(policy, **{"action-submit": "submit"}))
+    assert response.status_code == 302
+    policy.refresh_from_db()
+    assert policy.workflow_in_progress
+    if policy.current_workflow_task.name == "保密审查":  # a disclosure column: the secrecy review comes first
+        from yifa.portal.actions import SECRECY_GROUP
+
+        checker = make_user("department_editor", department, username=f"secrecy-{slug}")
+        checker.groups.add(Group.objects.get(name=SECRECY_GROUP))
+        approve_from_dashboard(admin_client(client, checker), policy)  # not the last task: it publishes nothing
+        policy.refresh_from_db()
+        assert policy.current_workflow_task.name == "审核发布" and not policy.live
+    return policy
+
+
+def approve_from_dashboard(client, policy, *, ajax=False):
+    task_state = policy.current_workflow_task_state
+    headers = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"} if ajax else {}
+    return client.post(f"/admin/pages/workflow/action/{policy.pk}/approve/{task_state.pk}/", {"comment": "同意"},
+                       **headers)
+
+
+@pytest.mark.parametrize("ajax", [False, True])
+def test_a_city_requiring_interpretations_refuses_the_dashboards_approval_too(client, portal, reviewer, make_user,
+                                                                            department, settings, ajax):
+    settings.YIFA_POLICY_INTERPRETATION_REQUIRED = True
+    policy = submitted_policy(client, make_user, department, f"shenpi-{int(ajax)}")
+    response = approve_from_dashboard(admin_client(client, reviewer), policy, ajax=ajax)
+    assert response.status_code in (200, 302)
+    policy.refresh_from_db()
+    assert not policy.live and policy.workflow_in_progress, "still waiting for the reviewer"
+    assert policy.current_workflow_task_state.status == "in_progress"
+    errors = [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
+    assert errors and errors[0].startswith("未发布") and "关于送审政策的通知" in errors[0]
+    refused = AuditEvent.objects.get(event_type="portal.page_publication_refused")
+    assert refused.new_values["step"] == "workflow_approve" and refused.actor_user == reviewer
+
+    add_interpretation(policy, f"shenpi-{int(ajax)}-jiedu")  # once interpreted, the same approval publishes it
+    approve_from_dashboard(client, policy, ajax=ajax)
+    policy.refresh_from_db()
+    assert policy.live and not policy.workflow_in_progress
+
+
+def test_the_editors_approve_button_is_refused_and_keeps_the_reviewers_edits(client, portal, reviewer, make_user,
+                                                                            department, settings):
+    settings.YIFA_POLICY_INTERPRETATION_REQUIRED = True
+    policy = submitted_policy(client, make_user, department, "bianji-shenpi")
+    form = edit_form(policy, **{"action-workflow-action": "true", "workflow-action-name": "approve"})
+    form["title"] = "关于送审政策的通知（审核修改）"
+    response = admin_client(client, reviewer).post(f"/admin/pages/{policy.pk}/edit/", form)
+    assert response.status_code == 302 and response["Location"].endswith(f"/admin/pages/{policy.pk}/edit/")
+    policy.refresh_from_db()
+    assert not policy.live and policy.workflow_in_progress
+    assert policy.get_latest_revision_as_object().title == "关于送审政策的通知（审核修改）"
+    assert AuditEvent.objects.filter(event_type="portal.page_publication_refused",
+                                     new_values__step="editor_approve").exists()
+
+
+def test_without_the_rule_the_dashboards_approval_publishes_with_a_warning_only(client, portal, reviewer, make_user,
+                                                                              department):
+    policy = submitted_policy(client, make_user, department, "buyaoqiu")
+    approve_from_dashboard(admin_client(client, reviewer), policy)
+    policy.refresh_from_db()
+    assert policy.live

@@ -61,3 +61,31 @@ def test_post_is_not_allowed(client, portal):
 def test_a_withdrawn_article_leaves_the_search(client, seed):
     seed.unpublish()
     assert seed.url not in client.get("/search/", {"q": "法治政府"}).content.decode()
+
+
+def test_an_agency_page_is_found_by_what_the_agency_does_and_leaves_when_abolished(client, portal, department):
+    from yifa.org.models import InternalUnit
+
+    department.functions = "负责全市婚姻登记和收养登记工作。"
+    department.save()
+    InternalUnit.objects.create(department=department, name="婚姻登记处")
+    found = client.get("/search/", {"q": "婚姻登记"}).context["results"]
+    assert [item.url for item in found.items if item.source == "portal.agency"] == [f"/jigou/{department.code}/"]
+    from yifa.search.models import IndexedDocument
+
+    assert "内设机构：婚姻登记处" in IndexedDocument.objects.get(source="portal.agency", key=department.code).body
+    department.is_active = False
+    department.save()
+    found = client.get("/search/", {"q": "婚姻登记"}).context["results"]
+    assert not [item for item in found.items if item.source == "portal.agency"]
+
+
+def test_a_rebuild_of_the_agency_source_holds_every_active_agency(portal, department, other_department):
+    from yifa.search.index import reindex
+    from yifa.search.models import IndexedDocument
+
+    other_department.is_active = False
+    other_department.save()
+    reindex("portal.agency")
+    keys = set(IndexedDocument.objects.filter(source="portal.agency").values_list("key", flat=True))
+    assert department.code in keys and other_department.code not in keys

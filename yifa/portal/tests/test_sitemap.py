@@ -55,3 +55,11 @@ def test_the_site_map_page_lists_every_live_column_and_the_modules_pages(client,
 def test_every_page_links_the_site_map_page_not_the_xml(client, portal):
     html = client.get("/").content.decode()
     assert 'href="/sitemap/">网站地图' in html and 'href="/sitemap.xml"' not in html
+
+
+def test_the_xml_sitemap_lists_every_active_agency_page(client, portal, department, other_department):
+    other_department.is_active = False
+    other_department.save()
+    urls = entries(client)
+    assert f"https://www.zhaodong.gov.cn/jigou/{department.code}/" in urls
+    assert f"https://www.zhaodong.gov.cn/jigou/{other_department.code}/" not in urls

@@ -36,3 +36,9 @@ class Command(BaseCommand):
                 continue
             summary = loader.run()
             self.stdout.write(f"[{label}] {summary or 'ok'}")
+        if not only or "portal" in only:
+            # The records the modules published (the power lists' versions, answers, messages) in the agencies'
+            # catalogues as of the demo's day, as the daily job would have filed them.
+            from yifa.portal.catalogue import sync_catalogue, sync_summary
+
+            self.stdout.write(f"[portal] {sync_summary(sync_catalogue(today))}")

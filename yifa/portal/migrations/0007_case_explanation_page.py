@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0004_policy_interpretations'),
+        ('portal', '0006_catalogue_import_preview'),
     ]
 
     operations = [
