@@ -1,5 +1,6 @@
 import pytest
 
+from yifa.disclosure.tests.conftest import new_request, registered  # noqa: F401  (requests told as typical cases)
 from yifa.portal.demo import load_portal_demo
 from yifa.portal.models import ArticlePage, HomePage
 

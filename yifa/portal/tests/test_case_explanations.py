@@ -13,7 +13,6 @@ from yifa.casework.registry import TypicalCaseDraft, case_type
 from yifa.core.modules import register_module
 from yifa.disclosure.models import DisclosureRequest
 from yifa.disclosure.registration import MODULE as DISCLOSURE
-from yifa.disclosure.tests.conftest import new_request, registered  # noqa: F401  (the requests told as cases)
 from yifa.portal import explanations
 from yifa.portal.actions import CaseExplanationRefused, draft_case_explanation
 from yifa.portal.demo import load_typical_cases_demo
