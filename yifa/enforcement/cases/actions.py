@@ -152,10 +152,35 @@ def _staff_of(department: Any, staff_ids: Iterable[Any]) -> list[Staff]:
     return [found[pk] for pk in dict.fromkeys(ids)]
 
 
-def _check_handlers(staff: list[Staff], department: Any, on: dt.date) -> None:
+def _check_handlers(staff: list[Staff], field: Any, on: dt.date) -> None:
     from yifa.enforcement.personnel.selectors import check_handlers
 
-    check_handlers(staff, field=department, on=on, at_least=2, what=_("承办人员"))
+    check_handlers(staff, field=field, on=on, at_least=2, what=_("承办人员"))
+
+
+def _field_of(department: Any, field: Any) -> Any:
+    """The case's enforcement field: the one given, if it is the department's, else the department's only one."""
+    from yifa.enforcement.personnel.models import EnforcementField
+
+    fields = EnforcementField.objects.filter(pk__in=_department_field_ids(department)).order_by("pk")
+    if field is not None:
+        key = str(getattr(field, "pk", field))
+        chosen = fields.filter(pk=int(key)).first() if key.isdigit() else None
+        if chosen is None:
+            raise ActionRefused(_("所选执法门类不是本部门的执法门类。"))
+        return chosen
+    found = list(fields[:2])
+    if not found:
+        raise ActionRefused(_("%(department)s没有登记执法门类，不能办理行政执法案件。") % {"department": department.name})
+    if len(found) > 1:
+        raise ActionRefused(_("本部门有多个执法门类，请选择本案的执法门类。"))
+    return found[0]
+
+
+def _department_field_ids(department: Any) -> list[int]:
+    from yifa.enforcement.personnel.models import DepartmentField
+
+    return list(DepartmentField.objects.filter(department=department).values_list("field_id", flat=True))
 
 
 # --- registering and filing ----------------------------------------------------------------------------
@@ -163,7 +188,7 @@ def _check_handlers(staff: list[Staff], department: Any, on: dt.date) -> None:
 
 def register_case(*, actor: Actor, department: Any, power: Any, title: str, party_kind: str, party_name: str,
                   party_id_number: str = "", party_address: str = "", facts: str, found_on: dt.date,
-                  handler_ids: Iterable[Any], major_reasons: Iterable[str] = ()) -> EnforcementCase:
+                  handler_ids: Iterable[Any], major_reasons: Iterable[str] = (), field: Any = None) -> EnforcementCase:
     """案源登记: a matter the department found, under one of its 行政处罚 or 行政强制 items in force, with its
     handlers (certified, at least two, checked now and again at filing). Filing (立案) is the next step."""
     check_actor(case_policy, actor, "add", EnforcementCase(department=department))
@@ -176,9 +201,10 @@ def register_case(*, actor: Actor, department: Any, power: Any, title: str, part
     reasons = [code for code in major_reasons if code in (MajorReason.PUBLIC_INTEREST, MajorReason.COMPLEX,
                                                           MajorReason.LAW)]
     staff = _staff_of(department, handler_ids)
-    _check_handlers(staff, department, found_on)
+    field = _field_of(department, field)
+    _check_handlers(staff, field, found_on)
     case = EnforcementCase(
-        department=department, power=power, power_type=power.power_type, legal_basis=selectors.legal_basis_of(power),
+        department=department, power=power, field=field, power_type=power.power_type, legal_basis=selectors.legal_basis_of(power),
         title=_text(title, _("案由"), limit=200), party_kind=party_kind,
         party_name=_text(party_name, _("当事人"), limit=100),
         party_id_number=_text(party_id_number, _("证件号码"), limit=30, required=False),
@@ -206,7 +232,7 @@ def set_handlers(*, actor: Actor, case: EnforcementCase, handler_ids: Iterable[A
 
     def apply(locked: EnforcementCase) -> None:
         try:
-            _check_handlers(staff, locked.department, on)
+            _check_handlers(staff, locked.field, on)
         except ActionRefused as refused:
             raise GuardRefused(refused.message, guard=steps.CERTIFIED_HANDLERS.name) from None
         kept = {h.staff_id: h for h in locked.handlers.all()}
@@ -274,6 +300,36 @@ def decline_filing(*, actor: Actor, case: EnforcementCase, decided_on: dt.date, 
 
     return perform_transition(case, steps.NOT_FILE, actor=actor, policy=case_policy, outcome=EnforcementCase.Outcome.NOT_FILED,
                               reason=reason, then=note)
+
+
+# --- the discretion benchmark -----------------------------------------------------------------------------
+
+
+def apply_benchmark(*, actor: Actor, case: EnforcementCase, benchmark_id: Any, circumstances: Iterable[str],
+                    facts: dict[str, Any], on: dt.date | None = None) -> EnforcementCase:
+    """Run the discretion calculator for the case's violation and keep its recommendation on the case: the tier,
+    the recommended range and the reasons with their articles. A fine outside that range later needs a written
+    reason and 法制审核; outside every tier it is refused (the decision's guard)."""
+    from yifa.enforcement.benchmarks.calculator import recommend
+    from yifa.enforcement.benchmarks.models import Benchmark
+
+    key = str(benchmark_id or "")
+    benchmark = Benchmark.objects.filter(pk=int(key), department=case.department).first() if key.isdigit() else None
+    if benchmark is None:
+        raise ActionRefused(_("请选择本部门的裁量基准。"))
+    on = _day(on or timezone.localdate(), _("计算日期"))
+    codes = [str(code)[:40] for code in circumstances]
+    amounts = {name: str(value) for name, value in (facts or {}).items() if value not in (None, "")}
+    result = recommend(benchmark, circumstances=codes, facts=amounts, on=on)
+    text = "\n".join([_("%(tier)s：%(range)s") % {"tier": result.tier_label, "range": result.range_text()}, *result.reasons])
+
+    def note(locked: EnforcementCase) -> None:
+        record_step(locked, steps.APPLY_BENCHMARK, actor=actor, on=on, note=text)
+
+    return perform_transition(case, steps.APPLY_BENCHMARK, actor=actor, policy=case_policy, then=note, changes={
+        "benchmark_id": benchmark.pk, "circumstances": codes, "fact_amounts": amounts,
+        "recommended_min": result.minimum, "recommended_max": result.maximum, "recommendation": text[:5000]},
+        extra_event_values={"tier": result.tier_label, "range": result.range_text()})
 
 
 # --- evidence (全过程记录) ---------------------------------------------------------------------------------
@@ -488,9 +544,7 @@ def reviewer_refusal(case: EnforcementCase, reviewer: Staff | None, *, first: bo
 
 
 def _legally_qualified(staff: Staff) -> bool:
-    from yifa.enforcement.personnel.selectors import has_legal_qualification
-
-    return has_legal_qualification(staff)
+    return bool(staff.has_legal_qualification)
 
 
 # --- the decision, service and execution ----------------------------------------------------------------

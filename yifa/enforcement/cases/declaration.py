@@ -92,6 +92,12 @@ ENFORCEMENT_CASE = CaseType(
              perform=lambda u, c, d, f: actions.file_case(actor=u, case=c, filed_on=d["day"])),
         Step(steps.NOT_FILE, forms.ReasonDayForm, perform=lambda u, c, d, f: actions.decline_filing(
             actor=u, case=c, decided_on=d["day"], reason=d["reason"])),
+        Step(steps.APPLY_BENCHMARK, forms.BenchmarkForm, initial=forms.benchmark_initial,
+             help_text=_("按本部门的裁量基准计算适用的阶次和建议罚款幅度（《行政处罚法》第三十四条）；"
+                         "超出建议幅度须书面说明理由并经法制审核，超出所有阶次的不得作出。"),
+             perform=lambda u, c, d, f: actions.apply_benchmark(
+                 actor=u, case=c, benchmark_id=d["benchmark"], circumstances=d["circumstances"],
+                 facts={name: d[name] for name in ("goods_value", "illegal_gain", "proceeds")}, on=d["on"])),
         Step(steps.ADD_EVIDENCE, forms.EvidenceForm,
              help_text=_("上传时计算并保存每个文件的 SHA-256；此后文件如有改动，案件不能继续办理（《行政处罚法》第四十七条）。"),
              perform=lambda u, c, d, f: actions.add_evidence(
@@ -150,6 +156,7 @@ EVENT_TYPES: Mapping[str, Any] = {
     "enforcement.recusal_declared": _("回避声明"),
     "enforcement.filed": _("立案"),
     "enforcement.not_filed": _("不予立案"),
+    "enforcement.benchmark_applied": _("适用裁量基准"),
     "enforcement.evidence_added": _("上传证据"),
     "enforcement.evidence_verified": _("核验证据"),
     "enforcement.notified": _("告知拟处罚决定"),

@@ -104,6 +104,37 @@ class ReasonDayForm(forms.Form):
     reason = forms.CharField(label=_("理由"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class CodeListField(forms.MultipleChoiceField):
+    """Circumstance codes of the chosen benchmark: the calculator refuses one that is not its own."""
+
+    def valid_value(self, value: Any) -> bool:
+        return 0 < len(str(value)) <= 40
+
+
+def benchmark_initial(case: Any) -> dict[str, Any]:
+    from yifa.enforcement.benchmarks.selectors import in_force
+
+    versions = in_force(timezone.localdate(), department=case.department).prefetch_related("circumstances")
+    return {"benchmark_choices": [(v.benchmark_id, f"{v.code} {v.violation}") for v in versions],
+            "circumstance_choices": [(c.code, f"{v.code}：{c.label}") for v in versions for c in v.circumstances.all()],
+            "benchmark": case.benchmark_id, "circumstances": case.circumstances, "on": timezone.localdate(),
+            **{name: case.fact_amounts.get(name) for name in ("goods_value", "illegal_gain", "proceeds")}}
+
+
+class BenchmarkForm(forms.Form):
+    benchmark = forms.IntegerField(label=_("违法行为（裁量基准）"), widget=forms.Select)
+    circumstances = CodeListField(label=_("情节"), required=False, widget=forms.CheckboxSelectMultiple)
+    goods_value = forms.DecimalField(label=_("货值金额（元）"), required=False, **MONEY)
+    illegal_gain = forms.DecimalField(label=_("违法所得（元）"), required=False, **MONEY)
+    proceeds = forms.DecimalField(label=_("违法经营额（元）"), required=False, **MONEY)
+    on = DayField(label=_("计算日期"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["benchmark"].widget.choices = self.initial.get("benchmark_choices", [])  # type: ignore[attr-defined]
+        self.fields["circumstances"].choices = self.initial.get("circumstance_choices", [])  # type: ignore[attr-defined]
+
+
 class EvidenceForm(forms.Form):
     kind = forms.ChoiceField(label=_("证据类别"), choices=[("", _("按文件类型"))] + list(EvidenceKind.choices),
                              required=False)

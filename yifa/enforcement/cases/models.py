@@ -74,6 +74,9 @@ class EnforcementCase(Case):
     power = models.ForeignKey("powers.PowerVersion", verbose_name=_("执法事项"), on_delete=models.PROTECT,
                               related_name="+")
     power_type = models.CharField(_("事项类型"), max_length=2)
+    # The enforcement field (执法门类) the handlers' certificates must cover.
+    field = models.ForeignKey("enforcement.EnforcementField", verbose_name=_("执法门类"), on_delete=models.PROTECT,
+                              related_name="+")
     legal_basis = models.TextField(_("法律依据"))
     title = models.CharField(_("案由"), max_length=200)
     party_kind = models.CharField(_("当事人类型"), max_length=16, choices=PartyKind.choices)
@@ -93,7 +96,12 @@ class EnforcementCase(Case):
     hearing_requested_on = models.DateField(_("申请听证日期"), null=True, blank=True)
     hearing_held_on = models.DateField(_("听证日期"), null=True, blank=True)
     major_reasons = models.JSONField(_("重大执法决定情形"), default=list, blank=True)
-    # The discretion benchmark's recommended range for the violation, and why a fine leaves it.
+    # The discretion benchmark (裁量基准) applied, the circumstances and amounts given to its calculator, the
+    # recommended range it gave, and why a fine leaves that range.
+    benchmark = models.ForeignKey("enforcement.Benchmark", verbose_name=_("裁量基准"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
+    circumstances = models.JSONField(_("裁量情节"), default=list, blank=True)
+    fact_amounts = models.JSONField(_("计算罚款的金额"), default=dict, blank=True)
     recommended_min = models.DecimalField(_("建议罚款下限"), max_digits=12, decimal_places=2, null=True, blank=True)
     recommended_max = models.DecimalField(_("建议罚款上限"), max_digits=12, decimal_places=2, null=True, blank=True)
     recommendation = models.TextField(_("裁量基准建议"), blank=True)

@@ -64,7 +64,7 @@ def handler_problem(case: EnforcementCase, on: dt.date) -> str | None:
 
     staff = [handler.staff for handler in case.handlers.select_related("staff")]
     try:
-        check_handlers(staff, field=case.department, on=on, at_least=2, what=_("承办人员"))
+        check_handlers(staff, field=case.field, on=on, at_least=2, what=_("承办人员"))
     except ActionRefused as refused:
         return refused.message
     return None
@@ -166,12 +166,36 @@ def hearing_right(case: EnforcementCase, penalty_kinds: list[str], fine: Decimal
 # --- the fine and the discretion benchmark -------------------------------------------------------------
 
 
-def fine_refusal(case: EnforcementCase, fine: Decimal | None) -> str | None:
-    """A fine outside the recommended range needs a written reason (it also makes the decision major)."""
+def recommendation_for(case: EnforcementCase, on: dt.date) -> Any:
+    """The calculator's recommendation for the case's violation, circumstances and amounts, by the benchmark in
+    force on `on` (None when no benchmark was applied)."""
+    from yifa.enforcement.benchmarks.calculator import recommend
+
+    if case.benchmark_id is None:
+        return None
+    return recommend(case.benchmark, circumstances=case.circumstances, facts=case.fact_amounts, on=on)
+
+
+def fine_refusal(case: EnforcementCase, fine: Decimal | None, on: dt.date | None = None) -> str | None:
+    """A fine outside every tier of the discretion benchmark is refused; outside the recommended range it needs
+    a written reason (and makes the decision major: `major_reasons`)."""
+    from yifa.enforcement.benchmarks.calculator import CalculationRefused, check_amount
+
     if fine is None:
         return None
     if fine < 0:
         return _("罚款金额不能为负数。")
+    if case.benchmark_id is not None:
+        try:
+            recommendation = recommendation_for(case, on or case.decided_on or case.notified_on or case.found_on)
+        except CalculationRefused as refused:
+            return _("裁量基准无法计算：%(why)s") % {"why": refused.message}
+        verdict = check_amount(recommendation, fine)
+        if not verdict.allowed:
+            return verdict.message
+        if verdict.needs_reason and not case.deviation_reason.strip():
+            return verdict.message
+        return None
     if outside_recommendation(case, fine) and not case.deviation_reason.strip():
         return _("罚款 %(fine)s 元超出裁量基准建议的 %(low)s–%(high)s 元，须书面说明理由。") % {
             "fine": fine, "low": case.recommended_min, "high": case.recommended_max}

@@ -95,7 +95,7 @@ def _statement_heard(case: EnforcementCase) -> str | None:
 def _fine_within_tiers(case: EnforcementCase) -> str | None:
     from .selectors import fine_refusal
 
-    return fine_refusal(case, step_fine(case))
+    return fine_refusal(case, step_fine(case), step_day())
 
 
 def _open_review(case: EnforcementCase) -> str | None:
@@ -152,11 +152,13 @@ FILE = Transition("file", gettext_lazy("立案"), frozenset({S.REGISTERED}), S.I
                   "enforcement.filed", guards=(POWER_IN_FORCE, CERTIFIED_HANDLERS, RECUSAL_DECLARED))
 NOT_FILE = Transition("not_file", gettext_lazy("不予立案"), frozenset({S.REGISTERED}), S.NOT_FILED, "handle",
                       "enforcement.not_filed", closes=True)
+APPLY_BENCHMARK = Transition("apply_benchmark", gettext_lazy("适用裁量基准"), frozenset({S.INVESTIGATING, S.NOTIFIED}), None,
+                             "handle", "enforcement.benchmark_applied")
 ADD_EVIDENCE = Transition("add_evidence", gettext_lazy("上传证据"), OPEN, None, "handle", "enforcement.evidence_added")
 VERIFY_EVIDENCE = Transition("verify_evidence", gettext_lazy("核验证据"), OPEN, None, "handle",
                              "enforcement.evidence_verified", guards=(EVIDENCE_INTACT,))
 NOTIFY = Transition("notify", gettext_lazy("告知拟处罚决定"), frozenset({S.INVESTIGATING}), S.NOTIFIED, "handle",
-                    "enforcement.notified", guards=(CERTIFIED_HANDLERS, EVIDENCE_INTACT))
+                    "enforcement.notified", guards=(CERTIFIED_HANDLERS, EVIDENCE_INTACT, FINE_WITHIN_TIERS))
 RECORD_STATEMENT = Transition("record_statement", gettext_lazy("记录陈述申辩"), frozenset({S.NOTIFIED}), None, "handle",
                               "enforcement.statement_recorded")
 REQUEST_HEARING = Transition("request_hearing", gettext_lazy("登记听证申请"), frozenset({S.NOTIFIED}), None, "handle",
@@ -164,7 +166,7 @@ REQUEST_HEARING = Transition("request_hearing", gettext_lazy("登记听证申请
 HOLD_HEARING = Transition("hold_hearing", gettext_lazy("记录听证"), frozenset({S.NOTIFIED}), None, "handle",
                           "enforcement.hearing_held")
 SUBMIT_REVIEW = Transition("submit_review", gettext_lazy("提交法制审核"), frozenset({S.NOTIFIED}), S.REVIEWING, "handle",
-                           "enforcement.review_submitted", guards=(EVIDENCE_INTACT,))
+                           "enforcement.review_submitted", guards=(EVIDENCE_INTACT, FINE_WITHIN_TIERS))
 CONCLUDE_REVIEW = Transition("conclude_review", gettext_lazy("法制审核"), frozenset({S.REVIEWING}), None, "legal_review",
                              "enforcement.reviewed", guards=(Guard("open_review", gettext_lazy("有待审核的送审稿"),
                                                                    _open_review),))
@@ -188,6 +190,6 @@ WITHDRAW = Transition("withdraw", gettext_lazy("撤下公示"), DECIDED_STATUSES
 REVOKE = Transition("revoke", gettext_lazy("登记决定被撤销"), DECIDED_STATUSES, None, "handle", "enforcement.revoked",
                     guards=(Guard("not_revoked", gettext_lazy("决定未被撤销"), _not_revoked),))
 
-STEPS = [SET_HANDLERS, DECLARE_RECUSAL, FILE, NOT_FILE, ADD_EVIDENCE, VERIFY_EVIDENCE, NOTIFY, RECORD_STATEMENT,
+STEPS = [SET_HANDLERS, DECLARE_RECUSAL, FILE, NOT_FILE, APPLY_BENCHMARK, ADD_EVIDENCE, VERIFY_EVIDENCE, NOTIFY, RECORD_STATEMENT,
          REQUEST_HEARING, HOLD_HEARING, SUBMIT_REVIEW, CONCLUDE_REVIEW, EXTEND, DECIDE, SERVE, RECORD_PAYMENT, CLOSE,
          PUBLISH, WITHDRAW, REVOKE]
