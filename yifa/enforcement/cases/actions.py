@@ -393,12 +393,14 @@ def notify_party(*, actor: Actor, case: EnforcementCase, notified_on: dt.date, p
     fine = _money(proposed_fine, _("拟罚款金额"), required=PenaltyKind.FINE in kinds)
     if fine is not None and PenaltyKind.FINE not in kinds:
         kinds.append(PenaltyKind.FINE)
-    low = _money(recommended_min, _("建议罚款下限"), required=False)
-    high = _money(recommended_max, _("建议罚款上限"), required=False)
+    # The range the calculator gave (apply_benchmark) stays unless another is given.
+    low = _money(recommended_min, _("建议罚款下限"), required=False) if recommended_min is not None else case.recommended_min
+    high = _money(recommended_max, _("建议罚款上限"), required=False) if recommended_max is not None else case.recommended_max
     if low is not None and high is not None and low > high:
         raise ActionRefused(_("建议罚款下限不能高于上限。"))
     right = selectors.hearing_right(case, kinds, fine)
     text = text_of(case)
+    reason = _text(deviation_reason, _("超出建议幅度的理由"), required=False)
 
     def open_periods(locked: EnforcementCase) -> None:
         statement_period = rules.statement_period()
@@ -410,11 +412,11 @@ def notify_party(*, actor: Actor, case: EnforcementCase, notified_on: dt.date, p
             "fine": _("，罚款 %(n)s 元") % {"n": fine} if fine is not None else "",
             "hearing": _("；告知听证权利") if right else ""})
 
-    with steps.step_inputs(on=notified_on, fine=fine):
+    with steps.step_inputs(on=notified_on, fine=fine, deviation_reason=reason):
         return perform_transition(case, steps.NOTIFY, actor=actor, policy=case_policy, then=open_periods, changes={
             "notified_on": notified_on, "penalty_kinds": kinds, "proposed_fine": fine, "hearing_right": right,
             "recommended_min": low, "recommended_max": high, "recommendation": recommendation[:5000],
-            "deviation_reason": _text(deviation_reason, _("超出建议幅度的理由"), required=False)})
+            "deviation_reason": reason})
 
 
 def record_statement(*, actor: Actor, case: EnforcementCase, stated_on: dt.date, statement: str,
@@ -488,7 +490,7 @@ def submit_review(*, actor: Actor, case: EnforcementCase, draft_text: str, draft
     changes: dict[str, Any] = {"proposed_fine": fine}
     if reason:
         changes["deviation_reason"] = reason
-    with steps.step_inputs(on=submitted_on, fine=fine):
+    with steps.step_inputs(on=submitted_on, fine=fine, deviation_reason=reason or case.deviation_reason):
         perform_transition(case, steps.SUBMIT_REVIEW, actor=actor, policy=case_policy, then=create, changes=changes)
     return made[0]
 

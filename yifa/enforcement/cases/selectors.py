@@ -176,7 +176,8 @@ def recommendation_for(case: EnforcementCase, on: dt.date) -> Any:
     return recommend(case.benchmark, circumstances=case.circumstances, facts=case.fact_amounts, on=on)
 
 
-def fine_refusal(case: EnforcementCase, fine: Decimal | None, on: dt.date | None = None) -> str | None:
+def fine_refusal(case: EnforcementCase, fine: Decimal | None, on: dt.date | None = None, *,
+                 reason: str | None = None) -> str | None:
     """A fine outside every tier of the discretion benchmark is refused; outside the recommended range it needs
     a written reason (and makes the decision major: `major_reasons`)."""
     from yifa.enforcement.benchmarks.calculator import CalculationRefused, check_amount
@@ -185,6 +186,7 @@ def fine_refusal(case: EnforcementCase, fine: Decimal | None, on: dt.date | None
         return None
     if fine < 0:
         return _("罚款金额不能为负数。")
+    reason = case.deviation_reason if reason is None else reason
     if case.benchmark_id is not None:
         try:
             recommendation = recommendation_for(case, on or case.decided_on or case.notified_on or case.found_on)
@@ -193,10 +195,10 @@ def fine_refusal(case: EnforcementCase, fine: Decimal | None, on: dt.date | None
         verdict = check_amount(recommendation, fine)
         if not verdict.allowed:
             return verdict.message
-        if verdict.needs_reason and not case.deviation_reason.strip():
+        if verdict.needs_reason and not reason.strip():
             return verdict.message
         return None
-    if outside_recommendation(case, fine) and not case.deviation_reason.strip():
+    if outside_recommendation(case, fine) and not reason.strip():
         return _("罚款 %(fine)s 元超出裁量基准建议的 %(low)s–%(high)s 元，须书面说明理由。") % {
             "fine": fine, "low": case.recommended_min, "high": case.recommended_max}
     return None

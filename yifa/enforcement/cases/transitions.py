@@ -48,6 +48,11 @@ def step_fine(case: EnforcementCase) -> Decimal | None:
     return inputs["fine"] if "fine" in inputs else case.proposed_fine
 
 
+def step_deviation_reason(case: EnforcementCase) -> str:
+    inputs = _INPUTS.get() or {}
+    return inputs.get("deviation_reason") or case.deviation_reason
+
+
 # --- guards --------------------------------------------------------------------------------------------
 
 
@@ -95,7 +100,7 @@ def _statement_heard(case: EnforcementCase) -> str | None:
 def _fine_within_tiers(case: EnforcementCase) -> str | None:
     from .selectors import fine_refusal
 
-    return fine_refusal(case, step_fine(case), step_day())
+    return fine_refusal(case, step_fine(case), step_day(), reason=step_deviation_reason(case))
 
 
 def _open_review(case: EnforcementCase) -> str | None:
