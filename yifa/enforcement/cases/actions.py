@@ -692,8 +692,9 @@ def revoke_decision(*, actor: Actor, case: EnforcementCase, revoked_on: dt.date,
 
     def after(locked: EnforcementCase) -> None:
         if publication_of(locked) is not None:
-            period = statute.PUBLICITY_2018.period(statute.WITHDRAW_REVOKED)
-            _open(locked, WITHDRAW, period, statute.PUBLICITY_2018.basis(statute.WITHDRAW_REVOKED), revoked_on, actor)
+            text = statute.PUBLICITY.versions[0]  # the 3 working days apply to revocations before 2018 too (local practice)
+            _open(locked, WITHDRAW, text.period(statute.WITHDRAW_REVOKED), text.basis(statute.WITHDRAW_REVOKED),
+                  revoked_on, actor)
         _drop(locked, PUBLISH, actor=actor, reason=_("决定已被撤销"))
         record_step(locked, steps.REVOKE, actor=actor, on=revoked_on, note=reason)
 

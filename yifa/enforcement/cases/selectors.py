@@ -211,8 +211,9 @@ def publication_period(case: EnforcementCase) -> tuple[Any, str]:
     """The publication period for the decision (国办发〔2018〕118号; a local rule before it) and its basis."""
     on = case.decided_on or case.filed_on or case.found_on
     if on >= statute.PUBLICITY_2018.effective_from:
+        text = statute.PUBLICITY.in_force(on)
         code = statute.PUBLISH_PENALTY if case.is_penalty else statute.PUBLISH_OTHER
-        return statute.PUBLICITY_2018.period(code), statute.PUBLICITY_2018.basis(code)
+        return text.period(code), text.basis(code)
     local = rules.local_publication_period()
     return local, str(local.article)
 

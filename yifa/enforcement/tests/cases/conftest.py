@@ -5,6 +5,8 @@ import datetime as dt
 
 import pytest
 
+from yifa.api.tests.conftest import api_as, token_for  # noqa: F401  (the staff API's fixtures)
+
 from .factories import case_setup
 
 

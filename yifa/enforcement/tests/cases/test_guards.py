@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 
-from yifa.api.tests.conftest import api_as, token_for  # noqa: F401  (fixtures)
 from yifa.audit.models import AuditEvent
 from yifa.core.errors import ActionRefused
 from yifa.enforcement.cases import actions
@@ -37,14 +36,14 @@ def through_back_office(client, user, case, step, data):
     return client.post(f"/admin/cases/enforcement-case/{case.pk}/step/{step}/", data)
 
 
-def through_api(api_as, user, case, step, fields):  # noqa: F811
+def through_api(api_as, user, case, step, fields):
     return api_as(user).post(f"/api/cases/{case.reference}/transitions/{step}", {"fields": fields})
 
 
 INTERFACES = ["back_office", "api"]
 
 
-def take(interface, client, api_as, user, case, step, fields):  # noqa: F811
+def take(interface, client, api_as, user, case, step, fields):
     if interface == "back_office":
         return through_back_office(client, user, case, step, fields)
     return through_api(api_as, user, case, step, fields)
@@ -74,7 +73,7 @@ def test_an_uncertified_or_contract_handler_is_refused_at_registration_and_nothi
     assert not EnforcementCase.objects.exists()
 
 
-def test_an_expired_certificate_is_refused_on_the_filing_date_in_the_api(setup, api_as, editor):  # noqa: F811
+def test_an_expired_certificate_is_refused_on_the_filing_date_in_the_api(setup, api_as, editor):
     case = registered_case(setup)
     from .factories import declare_all
 
@@ -85,7 +84,7 @@ def test_an_expired_certificate_is_refused_on_the_filing_date_in_the_api(setup, 
 
 
 @pytest.mark.parametrize("interface", INTERFACES)
-def test_a_single_handler_cannot_file(interface, setup, client, api_as, editor):  # noqa: F811
+def test_a_single_handler_cannot_file(interface, setup, client, api_as, editor):
     case = registered_case(setup)
     first, second = case.handlers.all()
     actions.declare_recusal(actor=JOB, case=case, staff_id=first.staff_id, declared_on=setup.on, conflict=False)
@@ -99,7 +98,7 @@ def test_a_single_handler_cannot_file(interface, setup, client, api_as, editor):
 
 
 @pytest.mark.parametrize("interface", INTERFACES)
-def test_filing_waits_for_every_handlers_recusal_statement(interface, setup, client, api_as, editor):  # noqa: F811
+def test_filing_waits_for_every_handlers_recusal_statement(interface, setup, client, api_as, editor):
     case = registered_case(setup)
     response = take(interface, client, api_as, editor, case, "file", {"day": "2016-08-01"})
     assert_refused(interface, response, "尚未声明是否存在应当回避的情形")
@@ -120,7 +119,7 @@ DECISION = {"decided_on": "2016-08-20", "decision_number": "肇市监罚〔2016�
 
 
 @pytest.mark.parametrize("interface", INTERFACES)
-def test_a_major_decision_cannot_be_made_without_legal_review(interface, setup, client, api_as, head, legal_officer):  # noqa: F811
+def test_a_major_decision_cannot_be_made_without_legal_review(interface, setup, client, api_as, head, legal_officer):
     case = stated_case(setup, major_reasons=["complex"])
     before = state(case)
     response = take(interface, client, api_as, head, case, "decide", DECISION)
@@ -172,7 +171,7 @@ def test_suggested_changes_need_a_new_version_and_agreement_and_disagreement_blo
     assert list(LegalReview.objects.filter(case=case).values_list("conclusion", flat=True)) == ["modify", "disagree", "agree"]
 
 
-def test_the_first_review_needs_a_legal_qualification_and_never_a_handler(setup, legal_officer, api_as):  # noqa: F811
+def test_the_first_review_needs_a_legal_qualification_and_never_a_handler(setup, legal_officer, api_as):
     case = stated_case(setup, major_reasons=["complex"])
     actions.submit_review(actor=JOB, case=case, draft_text="罚款三千元", draft_fine="3000", submitted_on=D(2016, 8, 15))
     response = through_api(api_as, qualified(legal_officer, False), case, "conclude_review",
@@ -214,7 +213,7 @@ def test_applying_the_benchmark_keeps_the_recommended_range_and_its_reasons(benc
 
 
 @pytest.mark.parametrize("interface", INTERFACES)
-def test_a_fine_outside_every_tier_is_refused(interface, benchmarked, client, api_as, editor, head):  # noqa: F811
+def test_a_fine_outside_every_tier_is_refused(interface, benchmarked, client, api_as, editor, head):
     response = take(interface, client, api_as, editor, benchmarked, "notify", {
         "notified_on": "2016-08-02", "penalty_kinds": ["fine"], "proposed_fine": "200000"})
     assert_refused(interface, response, "不在裁量基准 SC-001 的任何阶次内")
@@ -240,7 +239,7 @@ def test_a_fine_outside_the_recommended_range_needs_a_reason_and_legal_review(be
 
 
 @pytest.mark.parametrize("interface", INTERFACES)
-def test_tampered_evidence_is_refused_with_the_files_name(interface, setup, client, api_as, head, editor):  # noqa: F811
+def test_tampered_evidence_is_refused_with_the_files_name(interface, setup, client, api_as, head, editor):
     case = stated_case(setup)
     evidence = case.evidence.get()
     with open(evidence.file.path, "ab") as handle:
@@ -252,7 +251,7 @@ def test_tampered_evidence_is_refused_with_the_files_name(interface, setup, clie
     assert_refused(interface, response, "可能已被篡改")
 
 
-def test_evidence_uploads_are_checked_and_hashed(setup, api_as, editor, outsider):  # noqa: F811
+def test_evidence_uploads_are_checked_and_hashed(setup, api_as, editor, outsider):
     import hashlib
 
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -280,7 +279,7 @@ def test_evidence_uploads_are_checked_and_hashed(setup, api_as, editor, outsider
 # --- department scoping ------------------------------------------------------------------------------------
 
 
-def test_another_departments_staff_do_not_find_the_case_in_the_back_office_or_the_api(setup, client, api_as, outsider):  # noqa: F811
+def test_another_departments_staff_do_not_find_the_case_in_the_back_office_or_the_api(setup, client, api_as, outsider):
     case = notified_case(setup)
     client.force_login(outsider)
     assert client.get(f"/admin/cases/enforcement-case/{case.pk}/").status_code == 404
