@@ -506,7 +506,7 @@ def conclude_review(*, actor: Actor, case: EnforcementCase, conclusion: str, fin
     qualification (2021 art.58 para.2; 2017 art.38 para.3)."""
     if conclusion not in ReviewConclusion.values:
         raise ActionRefused(_("请选择审核意见：同意、建议修改或不同意。"))
-    values = {name: _text(findings.get(name), str(LegalReview._meta.get_field(name).verbose_name))
+    values = {name: _text(findings.get(name), str(getattr(LegalReview._meta.get_field(name), "verbose_name", name)))
               for name in FINDINGS}
     opinion = _text(opinion, _("审核意见说明"), required=conclusion != ReviewConclusion.AGREE)
     reviewer = Staff.objects.filter(user=getattr(actor, "pk", None)).first() if getattr(actor, "pk", None) else None

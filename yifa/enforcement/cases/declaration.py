@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from yifa.casework.registry import CaseType, Intake, Panel, Step
@@ -52,7 +53,7 @@ def _register(actor: Any, data: dict[str, Any], files: list[Any]) -> Enforcement
     if power is None:
         from yifa.core.errors import ActionRefused
 
-        raise ActionRefused(_("请选择执法事项。"))
+        raise ActionRefused(gettext("请选择执法事项。"))
     return actions.register_case(
         actor=actor, department=data["department"], power=power, title=data["title"], party_kind=data["party_kind"],
         party_name=data["party_name"], party_id_number=data["party_id_number"], party_address=data["party_address"],

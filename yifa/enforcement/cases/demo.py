@@ -142,14 +142,14 @@ def _current(places: list, reviewer: Any, today: dt.date) -> int:
     if not places:
         return made
     due_soon = _open_case(places[0], 101, _day(today, -85))  # its 90-day decision period ends in five days
-    _photo(due_soon, due_soon.filed_on)
+    _photo(due_soon, _day(today, -85))
     actions.notify_party(actor=DEMO, case=due_soon, notified_on=_day(today, -20), penalty_kinds=["fine"],
                          proposed_fine=Decimal("5000"))
     made += 1
     if reviewer is not None:
         place = places[1 % len(places)]
         waiting = _open_case(place, 102, _day(today, -40), major=True)
-        _photo(waiting, waiting.filed_on)
+        _photo(waiting, _day(today, -40))
         actions.notify_party(actor=DEMO, case=waiting, notified_on=_day(today, -25), penalty_kinds=["fine"],
                              proposed_fine=Decimal("30000"))
         actions.record_statement(actor=DEMO, case=waiting, stated_on=_day(today, -22), statement="当事人辩称系初次违法。")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
@@ -104,7 +105,7 @@ def problem_of(evidence: Evidence) -> EvidenceProblem | None:
     return None
 
 
-def evidence_problems(case: object) -> list[EvidenceProblem]:
+def evidence_problems(case: Any) -> list[EvidenceProblem]:
     """Every evidence file of the case that is missing or no longer matches its hash."""
     found = []
     for evidence in Evidence.objects.filter(case=case):

@@ -16,7 +16,9 @@ from yifa.org.scoping import department_scope
 from .models import EvidenceKind, MajorReason, PartyKind, PenaltyKind, ReviewConclusion
 from .policies import case_policy
 
-MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": 0}
+
+def money(label: Any, *, required: bool = False) -> forms.DecimalField:
+    return forms.DecimalField(label=label, required=required, max_digits=12, decimal_places=2, min_value=0)
 
 
 class IdListField(forms.MultipleChoiceField):
@@ -124,9 +126,9 @@ def benchmark_initial(case: Any) -> dict[str, Any]:
 class BenchmarkForm(forms.Form):
     benchmark = forms.IntegerField(label=_("违法行为（裁量基准）"), widget=forms.Select)
     circumstances = CodeListField(label=_("情节"), required=False, widget=forms.CheckboxSelectMultiple)
-    goods_value = forms.DecimalField(label=_("货值金额（元）"), required=False, **MONEY)
-    illegal_gain = forms.DecimalField(label=_("违法所得（元）"), required=False, **MONEY)
-    proceeds = forms.DecimalField(label=_("违法经营额（元）"), required=False, **MONEY)
+    goods_value = money(_("货值金额（元）"))
+    illegal_gain = money(_("违法所得（元）"))
+    proceeds = money(_("违法经营额（元）"))
     on = DayField(label=_("计算日期"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -147,7 +149,7 @@ class NoticeForm(forms.Form):
     notified_on = DayField(label=_("告知日期"))
     penalty_kinds = forms.MultipleChoiceField(label=_("拟给予的处罚"), choices=PenaltyKind.choices,
                                               widget=forms.CheckboxSelectMultiple)
-    proposed_fine = forms.DecimalField(label=_("拟罚款金额（元）"), required=False, **MONEY)
+    proposed_fine = money(_("拟罚款金额（元）"))
     deviation_reason = forms.CharField(label=_("超出裁量基准建议幅度的理由"), max_length=5000, required=False,
                                        widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -167,7 +169,7 @@ class HearingForm(forms.Form):
 class SubmitReviewForm(forms.Form):
     submitted_on = DayField(label=_("送审日期"))
     draft_text = forms.CharField(label=_("拟作出的决定"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
-    draft_fine = forms.DecimalField(label=_("拟罚款金额（元）"), required=False, **MONEY)
+    draft_fine = money(_("拟罚款金额（元）"))
     deviation_reason = forms.CharField(label=_("超出裁量基准建议幅度的理由"), max_length=5000, required=False,
                                        widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -194,7 +196,7 @@ class ExtensionForm(forms.Form):
 class DecisionForm(forms.Form):
     decided_on = DayField(label=_("决定日期"))
     decision_number = forms.CharField(label=_("决定书文号"), max_length=60)
-    fine = forms.DecimalField(label=_("罚款金额（元）"), required=False, **MONEY)
+    fine = money(_("罚款金额（元）"))
     decision_text = forms.CharField(label=_("处罚决定"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
     no_penalty = forms.BooleanField(label=_("不予行政处罚"), required=False)
 
@@ -206,7 +208,7 @@ class ServiceForm(forms.Form):
 
 class PaymentForm(forms.Form):
     paid_on = DayField(label=_("缴纳日期"))
-    amount = forms.DecimalField(label=_("实缴金额（元，含加处罚款）"), **MONEY)
+    amount = money(_("实缴金额（元，含加处罚款）"), required=True)
 
 
 class CloseForm(forms.Form):

@@ -173,7 +173,7 @@ def recommendation_for(case: EnforcementCase, on: dt.date) -> Any:
 
     if case.benchmark_id is None:
         return None
-    return recommend(case.benchmark, circumstances=case.circumstances, facts=case.fact_amounts, on=on)
+    return recommend(case.benchmark_id, circumstances=case.circumstances, facts=case.fact_amounts, on=on)
 
 
 def fine_refusal(case: EnforcementCase, fine: Decimal | None, on: dt.date | None = None, *,

@@ -45,7 +45,7 @@ def step_day(case: EnforcementCase | None = None) -> dt.date:
 
 def step_fine(case: EnforcementCase) -> Decimal | None:
     inputs = _INPUTS.get() or {}
-    return inputs["fine"] if "fine" in inputs else case.proposed_fine
+    return inputs.get("fine", case.proposed_fine)
 
 
 def step_deviation_reason(case: EnforcementCase) -> str:

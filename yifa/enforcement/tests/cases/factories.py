@@ -26,6 +26,7 @@ from ..factories import certified_staff, enforcement_field
 D = dt.date
 JOB = SystemJob("test")
 PENALTY_CODE = "0200101000"
+FOUND_ON = D(2016, 8, 1)
 JPEG = b"\xff\xd8\xff\xe0" + b"evidence-photo" * 20
 
 
@@ -48,7 +49,7 @@ def penalty_power(department: Any, code: str = PENALTY_CODE) -> Any:
     return PowerVersion.objects.get(department=department, code=code)
 
 
-def case_setup(department: Any, on: dt.date = D(2016, 8, 1), *, handlers: int = 2) -> Setup:
+def case_setup(department: Any, on: dt.date = FOUND_ON, *, handlers: int = 2) -> Setup:
     field = enforcement_field("market")
     return Setup(department, penalty_power(department), field, certified_staff(department, field, on, n=handlers), on)
 
