@@ -292,3 +292,19 @@ def test_another_departments_staff_do_not_find_the_case_in_the_back_office_or_th
     assert api.get(f"/api/enforcement/cases/{case.reference}/surcharge").status_code == 404
     assert through_api(api_as, outsider, case, "decide", DECISION).status_code == 404
     assert not refusals(case)
+
+
+def test_registering_in_the_back_office_refuses_a_single_handler_and_files_with_two(setup, client, editor):
+    client.force_login(editor)
+    form = {"department": setup.department.pk, "power": setup.power.pk, "title": "经营超过保质期的食品",
+            "party_kind": "legal_person", "party_name": "肇东市某某商贸有限公司", "facts": "货架上有过期饮料。",
+            "found_on": "2016-08-01", "handlers": [setup.handlers[0].pk]}
+    page = client.get("/admin/cases/enforcement-case/new/")
+    assert page.status_code == 200 and "案源登记" in page.content.decode()
+    response = client.post("/admin/cases/enforcement-case/new/", form)
+    assert response.status_code == 200 and "不得少于 2 人" in response.content.decode()
+    assert not EnforcementCase.objects.exists()
+    response = client.post("/admin/cases/enforcement-case/new/", {**form, "handlers": [s.pk for s in setup.handlers]})
+    assert response.status_code == 302
+    case = EnforcementCase.objects.get()
+    assert case.field == setup.field and "第三十二条" in case.legal_basis
