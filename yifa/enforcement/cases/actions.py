@@ -522,13 +522,12 @@ def conclude_review(*, actor: Actor, case: EnforcementCase, conclusion: str, fin
             setattr(review, name, value)
         review.conclusion, review.opinion, review.reviewer, review.concluded_on = conclusion, opinion, reviewer, on
         review.save()
-        locked.status = S.REVIEWED if conclusion == ReviewConclusion.AGREE else S.NOTIFIED
-        locked.save(update_fields=["status", "updated_at"])
         record_step(locked, steps.CONCLUDE_REVIEW, actor=actor, on=on, note=_("第 %(v)s 版：%(c)s。%(o)s") % {
             "v": review.version, "c": review.get_conclusion_display(), "o": opinion})
         done.append(review)
 
-    perform_transition(case, steps.CONCLUDE_REVIEW, actor=actor, policy=case_policy, then=conclude,
+    step = steps.CONCLUDE_REVIEW if conclusion == ReviewConclusion.AGREE else steps.RETURN_REVIEW
+    perform_transition(case, step, actor=actor, policy=case_policy, then=conclude,
                        extra_event_values={"conclusion": conclusion}, reason=opinion)
     case.refresh_from_db(fields=["status"])
     return done[0]

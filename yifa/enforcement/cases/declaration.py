@@ -72,10 +72,10 @@ ENFORCEMENT_CASE = CaseType(
     panels=[Panel("enforcement/cases/admin/panel.html", panel_context)],
     search_fields=("reference", "party_name", "title", "decision_number"), personal_data=True,
     select_related=("department", "assigned_to", "assigned_to__staff", "power"),
-    awaiting={EnforcementCase.Status.REGISTERED: "handle", EnforcementCase.Status.INVESTIGATING: "handle",
-              EnforcementCase.Status.NOTIFIED: "handle", EnforcementCase.Status.REVIEWING: "legal_review",
-              EnforcementCase.Status.REVIEWED: "decide", EnforcementCase.Status.DECIDED: "handle",
-              EnforcementCase.Status.EXECUTING: "handle"},
+    awaiting={EnforcementCase.Status.REGISTERED: "queue", EnforcementCase.Status.INVESTIGATING: "queue",
+              EnforcementCase.Status.NOTIFIED: "queue", EnforcementCase.Status.REVIEWING: "legal_review",
+              EnforcementCase.Status.REVIEWED: "decide", EnforcementCase.Status.DECIDED: "queue",
+              EnforcementCase.Status.EXECUTING: "queue"},
     intake=Intake(forms.IntakeForm, _register, label=_("案源登记"), permission="add",
                   help_text=_("登记发现的违法行为线索：执法事项须是本部门权责清单中有效的行政处罚或行政强制事项；"
                               "承办人员须为两名以上持有有效执法证件的人员（《行政处罚法》第四十二条），"

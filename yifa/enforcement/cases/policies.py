@@ -16,6 +16,9 @@ class EnforcementCasePolicy(DepartmentScopedPolicy):
     rules = {
         "view": EVERY_ROLE,
         "handle": HANDLERS,
+        # Whose queue (工作台 "等待我处理的") a case in the department's hands waits in: the editors' (inspectors take
+        # steps on the cases assigned to them, and find those under "assigned").
+        "queue": frozenset({R.DEPARTMENT_EDITOR, R.DEPARTMENT_HEAD}),
         "decide": frozenset({R.DEPARTMENT_HEAD}),
         "approve_extension": frozenset({R.DEPARTMENT_HEAD}),
         "legal_review": frozenset({R.DEPARTMENT_EDITOR, R.LEGAL_AFFAIRS}),

@@ -172,9 +172,12 @@ HOLD_HEARING = Transition("hold_hearing", gettext_lazy("记录听证"), frozense
                           "enforcement.hearing_held")
 SUBMIT_REVIEW = Transition("submit_review", gettext_lazy("提交法制审核"), frozenset({S.NOTIFIED}), S.REVIEWING, "handle",
                            "enforcement.review_submitted", guards=(EVIDENCE_INTACT, FINE_WITHIN_TIERS))
-CONCLUDE_REVIEW = Transition("conclude_review", gettext_lazy("法制审核"), frozenset({S.REVIEWING}), None, "legal_review",
-                             "enforcement.reviewed", guards=(Guard("open_review", gettext_lazy("有待审核的送审稿"),
-                                                                   _open_review),))
+OPEN_REVIEW = Guard("open_review", gettext_lazy("有待审核的送审稿"), _open_review)
+# One step for the reviewer; 同意 takes the case to REVIEWED, 建议修改 and 不同意 back to the handlers (NOTIFIED).
+CONCLUDE_REVIEW = Transition("conclude_review", gettext_lazy("法制审核"), frozenset({S.REVIEWING}), S.REVIEWED,
+                             "legal_review", "enforcement.reviewed", guards=(OPEN_REVIEW,))
+RETURN_REVIEW = Transition("conclude_review", gettext_lazy("法制审核"), frozenset({S.REVIEWING}), S.NOTIFIED,
+                           "legal_review", "enforcement.reviewed", guards=(OPEN_REVIEW,), returns=True)
 EXTEND = Transition("extend", gettext_lazy("延长办案期限"), BEFORE_DECISION, None, "approve_extension",
                     "enforcement.extended",
                     guards=(Guard("decision_deadline", gettext_lazy("有正在计算的作出决定期限"), _decision_deadline_open),))
