@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router
+from ninja.errors import HttpError
 
 from .benchmarks.api import router as benchmarks_router
 from .cases.api import router as cases_router
@@ -21,4 +23,6 @@ router.add_router("", cases_router)
 def figures(request: HttpRequest, year: int) -> Any:
     from .registration import figures as module_figures
 
+    if not 1990 <= year <= 2100:
+        raise HttpError(400, _("年度超出范围。"))
     return module_figures(year)

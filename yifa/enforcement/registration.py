@@ -41,6 +41,9 @@ MODULE = Module(
     case_types=[case_type for part in PARTS for case_type in part.CASE_TYPES],
     listings=[listing for part in PARTS for listing in part.LISTINGS],
     search_sources=[source for part in PARTS for source in part.SEARCH_SOURCES],
+    # Optional in a part's declaration: what it publishes through yifa.publication, and the statutes it applies.
+    publication_kinds=[kind for part in PARTS for kind in getattr(part, "PUBLICATION_KINDS", ())],
+    statutes=[each for part in PARTS for each in getattr(part, "STATUTES", ())],
     daily_jobs=[job for part in PARTS for job in part.DAILY_JOBS],
     website_checks=[check for part in PARTS for check in part.WEBSITE_CHECKS],
     demo=DemoLoader(70, "yifa.enforcement.registration.load_demo"),

@@ -76,6 +76,8 @@ class Department(models.Model):
                                validators=[URLValidator(schemes=["http", "https"])], help_text=_("如 https://www.example.gov.cn/"))
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("存续"), default=True)
+    # The day the agency was abolished (机构撤销): its staff's enforcement certificates are cancelled that day.
+    abolished_on = models.DateField(_("撤销日期"), null=True, blank=True)
 
     # The fields a department's own staff keep current on its page (yifa.org.actions.save_agency_info).
     PUBLIC_INFO_FIELDS = ("functions", "address", "postal_code", "office_hours", "phone", "fax", "email", "website")
@@ -163,6 +165,10 @@ class Staff(models.Model):
         related_name="staff",
     )
     is_active = models.BooleanField(_("在岗"), default=True)
+    # 法律职业资格 (国家统一法律职业资格考试): the first 法制审核 of an enforcement case is done only by
+    # staff who hold it (国办发〔2018〕118号).
+    has_legal_qualification = models.BooleanField(_("具有法律职业资格"), default=False)
+    legal_qualification_number = models.CharField(_("法律职业资格证书编号"), max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("工作人员")
@@ -175,6 +181,37 @@ class Staff(models.Model):
     @property
     def is_established(self) -> bool:
         return self.employment_type in self.ESTABLISHED
+
+
+class StaffDeparture(models.Model):
+    """A staff member leaving their post: transferred (调离) or retired (退休), on a date.
+
+    Recorded by yifa.org.actions.transfer_staff / retire_staff; the enforcement part's daily job
+    cancels the person's certificates that day."""
+
+    class Kind(models.TextChoices):
+        TRANSFER = "transfer", _("调离")
+        RETIREMENT = "retirement", _("退休")
+
+    staff = models.ForeignKey(Staff, verbose_name=_("工作人员"), on_delete=models.PROTECT, related_name="departures")
+    kind = models.CharField(_("类别"), max_length=16, choices=Kind.choices)
+    effective_on = models.DateField(_("生效日期"))
+    from_department = models.ForeignKey(
+        Department, verbose_name=_("原部门"), on_delete=models.PROTECT, related_name="+")
+    to_department = models.ForeignKey(
+        Department, verbose_name=_("调入部门"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text=_("调往本市其他部门时填写；调出本市的不填。"))
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    recorded_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("人员调离、退休")
+        verbose_name_plural = _("人员调离、退休")
+        ordering = ["-effective_on", "-id"]
+        indexes = [models.Index(fields=["effective_on"], name="org_departure_effective_on")]
+
+    def __str__(self) -> str:
+        return f"{self.staff.name} · {self.get_kind_display()} · {self.effective_on}"
 
 
 class Role(models.TextChoices):

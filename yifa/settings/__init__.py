@@ -396,6 +396,12 @@ YIFA_REMIND_DAYS_BEFORE = env_int("YIFA_REMIND_DAYS_BEFORE", 2)
 YIFA_NOTIFY_MAX_ATTEMPTS = env_int("YIFA_NOTIFY_MAX_ATTEMPTS", 8)
 YIFA_NOTIFICATIONS = env_bool("YIFA_NOTIFICATIONS", True)
 
+# Enforcement personnel (行政执法人员资格管理): the law exam's pass mark (out of 100), how long a
+# certificate is valid, and how many days before its expiry the holder and the legal affairs office are reminded.
+YIFA_ENFORCEMENT_EXAM_PASS_MARK = env_int("YIFA_ENFORCEMENT_EXAM_PASS_MARK", 60)
+YIFA_ENFORCEMENT_CERTIFICATE_YEARS = env_int("YIFA_ENFORCEMENT_CERTIFICATE_YEARS", 3)
+YIFA_ENFORCEMENT_EXPIRY_REMIND_DAYS = env_int("YIFA_ENFORCEMENT_EXPIRY_REMIND_DAYS", 30)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

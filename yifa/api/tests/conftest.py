@@ -142,7 +142,15 @@ class KindCase:
 
 # Every registered kind needs one: a module that adds a case type adds its factory here
 # (test_every_registered_kind_has_a_factory fails until it does).
+def enforcement_case(department: Any) -> Any:
+    from yifa.enforcement.tests.cases.factories import case_setup, registered_case
+
+    return registered_case(case_setup(department, D(2016, 8, 1)))
+
+
 CASE_FACTORIES: dict[str, Callable[[Any, Any], KindCase]] = {
+    "enforcement-case": lambda department, editor: KindCase(
+        enforcement_case(department), "not_file", {"fields": {"day": "2016-08-02", "reason": "不属于本机关管辖"}}),
     "disclosure-request": lambda department, editor: KindCase(
         disclosure_request(department), "register", {"fields": {"channel": "online", "received_on": "2017-09-20"}}),
     "public-message": lambda department, editor: KindCase(

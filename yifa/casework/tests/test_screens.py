@@ -68,7 +68,14 @@ def make_change_request(department, day=None):
     return actions.propose(actor=JOB, department=department, proposals=[proposal], title="食品经营许可调整")
 
 
+def make_enforcement_case(department, day=dt.date(2016, 8, 1)):
+    from yifa.enforcement.tests.cases.factories import case_setup, registered_case
+
+    return registered_case(case_setup(department, day))
+
+
 FACTORIES = {
+    "enforcement-case": make_enforcement_case,
     "disclosure-request": make_disclosure_request,
     "public-message": make_message,
     "power-change": make_change_request,

@@ -160,6 +160,7 @@ def test_every_installed_module_is_declared_once_without_clashes():
     labels = [m.label for m in modules.modules()]
     assert len(labels) == len(set(labels))
     assert {"casework", "publication", "disclosure", "interaction", "powers", "portal"} <= set(labels)
-    assert {kind.kind for kind in modules.case_types()} == {"disclosure-request", "public-message", "power-change"}
+    assert {kind.kind for kind in modules.case_types()} == {"disclosure-request", "public-message", "power-change",
+                                                              "enforcement-case"}
     sources = [source.name for source in modules.search_sources()]
     assert len(sources) == len(set(sources))

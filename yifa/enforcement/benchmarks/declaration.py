@@ -8,7 +8,9 @@ from typing import Any
 from yifa.casework.registry import CaseType
 from yifa.core.modules import AgencyLink, DailyJob, PublicListing, SearchSource
 
-EVENT_TYPES: Mapping[str, Any] = {}
+from .actions import EVENTS
+
+EVENT_TYPES: Mapping[str, Any] = EVENTS
 CASE_TYPES: Sequence[CaseType] = ()
 LISTINGS: Sequence[PublicListing] = ()
 SEARCH_SOURCES: Sequence[SearchSource] = ()

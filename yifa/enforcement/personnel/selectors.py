@@ -1,0 +1,188 @@
+"""Reads of the personnel part, and THE GUARD every part uses when it assigns people to enforcement work.
+
+    assignment_problems([(staff, field, on), …])  -> {AssignmentKey: reason}   (a fixed number of queries)
+    check_handlers(staff, field=…, on=…, what=…)  raises HandlersRefused listing each person's reason
+
+行政处罚法（2021）第四十二条：行政处罚应当由具有行政执法资格的执法人员实施。执法人员不得少于两人，
+法律另有规定的除外。国办发〔2018〕118号 and rules.md: only established staff (在编) hold certificates;
+contract, dispatched and temporary workers never do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+from django.utils.translation import gettext as _
+
+from yifa.core.errors import ActionRefused
+from yifa.org.models import Staff
+
+from .models import Certificate, EnforcementField
+
+S = Certificate.Status
+
+ART_42 = _("《中华人民共和国行政处罚法》第四十二条")
+
+
+class AssignmentKey(NamedTuple):
+    """Which assignment a problem belongs to: the person, the field's code and the day."""
+
+    staff_id: int
+    field_code: str
+    on: dt.date
+
+
+class HandlersRefused(ActionRefused):
+    """Too few certified handlers, or someone assigned who may not do enforcement work.
+
+    `problems` maps each refused person's id to the reason; the message lists them all."""
+
+    def __init__(self, message: str, problems: dict[int, str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or {}
+
+
+def ineligibility_reason(staff: Staff) -> str | None:
+    """Why this person may not hold an enforcement certificate at all, or None if they may."""
+    if staff.employment_type in Staff.ESTABLISHED:
+        return None
+    return _("%(name)s 为%(type)s人员，不是在编人员，不得从事行政执法工作（合同制、劳务派遣、临时人员一律不得持证执法）") % {
+        "name": staff.name, "type": staff.get_employment_type_display()}
+
+
+def resolve_fields(fields: Iterable[str | EnforcementField]) -> dict[str, EnforcementField | None]:
+    """Each field given by code or name (or as the object) -> the field, or None if there is no such field.
+    One query for the ones given as text."""
+    wanted = {f for f in fields if not isinstance(f, EnforcementField)}
+    found: dict[str, EnforcementField | None] = dict.fromkeys(wanted)
+    if wanted:
+        from django.db.models import Q
+
+        for field in EnforcementField.objects.filter(Q(code__in=wanted) | Q(name__in=wanted)):
+            if field.code in found:
+                found[field.code] = field
+            if field.name in found:
+                found[field.name] = field
+    return found
+
+
+def _certificate_problem(cert: dict[str, Any], name: str, field: EnforcementField, on: dt.date) -> str | None:
+    """Why this certificate (which covers the field) does not let its holder work on `on`."""
+    number = cert["number"]
+    if on < cert["issued_on"]:
+        return _("%(name)s 的执法证（%(number)s）于 %(issued)s 才发证，%(on)s 时尚未持证") % {
+            "name": name, "number": number, "issued": cert["issued_on"], "on": on}
+    since = cert["status_since"]
+    if cert["status"] != S.VALID and (since is None or since <= on):
+        reason = Certificate.Reason(cert["status_reason"]).label if cert["status_reason"] else ""
+        messages = {
+            S.SUSPENDED: _("%(name)s 的执法证（%(number)s）自 %(since)s 起已被暂扣%(reason)s，暂扣期间不得执法"),
+            S.REVOKED: _("%(name)s 的执法证（%(number)s）已于 %(since)s 被吊销%(reason)s"),
+            S.CANCELLED: _("%(name)s 的执法证（%(number)s）已于 %(since)s 注销%(reason)s"),
+        }
+        return messages[S(cert["status"])] % {
+            "name": name, "number": number, "since": since or "—",
+            "reason": _("（%(reason)s）") % {"reason": reason} if reason else ""}
+    if on > cert["valid_until"]:
+        return _("%(name)s 的执法证（%(number)s）已于 %(until)s 到期，%(on)s 时已过有效期") % {
+            "name": name, "number": number, "until": cert["valid_until"], "on": on}
+    return None
+
+
+def assignment_problems(
+    assignments: Iterable[tuple[Staff, str | EnforcementField, dt.date]],
+    *,
+    kind: str = Certificate.Kind.ENFORCEMENT,
+) -> dict[AssignmentKey, str]:
+    """For each (person, field, day) that may NOT be assigned, the reason in Chinese. Empty = all fine.
+
+    A person may do enforcement work in a field on a day when they are established staff and hold a
+    certificate of `kind` covering that field, issued on or before the day, not yet expired and not
+    suspended, revoked or cancelled by then. At most two queries whatever the batch's size: the fields
+    given by code or name, and the holders' certificates with their fields."""
+    batch = list(assignments)
+    if not batch:
+        return {}
+    fields = resolve_fields(f for _staff, f, _on in batch)
+    staff_ids = {staff.pk for staff, _f, _on in batch if staff.employment_type in Staff.ESTABLISHED}
+    # One row per (certificate, field) it covers.
+    certificates: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
+    covers: dict[int, set[int]] = defaultdict(set)
+    if staff_ids:
+        rows = Certificate.objects.filter(staff_id__in=staff_ids, kind=kind).values_list(
+            "pk", "staff_id", "number", "issued_on", "valid_until", "status", "status_since", "status_reason",
+            "fields__id")
+        for pk, staff_id, number, issued_on, valid_until, status, status_since, status_reason, field_id in rows:
+            certificates[staff_id][pk] = {
+                "number": number, "issued_on": issued_on, "valid_until": valid_until, "status": status,
+                "status_since": status_since, "status_reason": status_reason}
+            if field_id is not None:
+                covers[pk].add(field_id)
+    kind_label = Certificate.Kind(kind).label
+    problems: dict[AssignmentKey, str] = {}
+    for staff, given, on in batch:
+        field = given if isinstance(given, EnforcementField) else fields.get(given)
+        key = AssignmentKey(staff.pk, field.code if field is not None else str(given), on)
+        if key in problems:
+            continue
+        if field is None:
+            problems[key] = _("没有名为“%(field)s”的执法门类") % {"field": given}
+            continue
+        not_eligible = ineligibility_reason(staff)
+        if not_eligible:
+            problems[key] = not_eligible
+            continue
+        held = certificates.get(staff.pk, {})
+        if not held:
+            problems[key] = _("%(name)s 未取得%(kind)s，不得从事行政执法工作") % {"name": staff.name, "kind": kind_label}
+            continue
+        covering = {pk: cert for pk, cert in held.items() if field.pk in covers[pk]}
+        if not covering:
+            problems[key] = _("%(name)s 的%(kind)s不含“%(field)s”执法门类") % {
+                "name": staff.name, "kind": kind_label, "field": field.name}
+            continue
+        reasons = [_certificate_problem(cert, staff.name, field, on) for cert in covering.values()]
+        if all(reasons):
+            # The most recent certificate's reason is the one that tells the user most.
+            latest = max(covering, key=lambda pk: (covering[pk]["issued_on"], pk))
+            problems[key] = reasons[list(covering).index(latest)] or ""
+    return problems
+
+
+def check_handlers(
+    staff: Sequence[Staff],
+    *,
+    field: str | EnforcementField,
+    on: dt.date,
+    at_least: int = 2,
+    what: str = "",
+    kind: str = Certificate.Kind.ENFORCEMENT,
+) -> None:
+    """Refuse (HandlersRefused) unless every person given may do enforcement work in `field` on `on`
+    and there are at least `at_least` distinct such people (行政处罚法第四十二条: not fewer than two).
+
+    `what` names the work in the message (e.g. "立案"). The caller's action records the refusal in the
+    audit log (see yifa.enforcement.personnel.actions.audit_refusal)."""
+    people = list({person.pk: person for person in staff}.values())
+    problems = assignment_problems([(person, field, on) for person in people], kind=kind)
+    by_person = {key.staff_id: reason for key, reason in problems.items()}
+    certified = [person for person in people if person.pk not in by_person]
+    lines: list[str] = [by_person[person.pk] for person in people if person.pk in by_person]
+    if len(certified) < at_least:
+        lines.append(_("持有效执法证件的执法人员只有 %(count)s 人，不得少于 %(least)s 人（%(article)s）") % {
+            "count": len(certified), "least": at_least, "article": ART_42})
+    if lines:
+        prefix = _("%(what)s不能进行：") % {"what": what} if what else _("不能指派执法人员：")
+        raise HandlersRefused(prefix + "；".join(lines) + "。", problems=by_person)
+
+
+def certificates_valid_on(on: dt.date, *, kind: str | None = None) -> Any:
+    """Certificates in force on a day (the register's "valid" and the figures' "in force at year end")."""
+    from django.db.models import Q
+
+    qs = Certificate.objects.filter(issued_on__lte=on, valid_until__gte=on).filter(
+        Q(status=S.VALID) | Q(status_since__gt=on))
+    return qs.filter(kind=kind) if kind else qs
