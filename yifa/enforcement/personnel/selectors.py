@@ -186,3 +186,74 @@ def certificates_valid_on(on: dt.date, *, kind: str | None = None) -> Any:
     qs = Certificate.objects.filter(issued_on__lte=on, valid_until__gte=on).filter(
         Q(status=S.VALID) | Q(status_since__gt=on))
     return qs.filter(kind=kind) if kind else qs
+
+
+# --- figures ------------------------------------------------------------------------------------------
+
+
+def personnel_figures(year: int, department: Any = None) -> dict[str, int]:
+    """The year's personnel figures (the seed: 282 examined, 282 passed; 320 certificates handled).
+
+    Examined and passed count people (a re-sit passed counts once); certificate actions are the year's
+    issues, renewals and cancellations (CertificateEvent); in force: valid on 31 December."""
+    from django.db.models import Count
+
+    from .models import CertificateEvent, ExamResult
+
+    results = ExamResult.objects.filter(sitting__held_on__year=year)
+    events = CertificateEvent.objects.filter(on__year=year)
+    if department is not None:
+        results = results.filter(department=department)
+        events = events.filter(department=department)
+    examined = results.values("staff_id").distinct().count()
+    passed = results.filter(passed=True).values("staff_id").distinct().count()
+    by_kind = dict(events.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    in_force = certificates_valid_on(dt.date(year, 12, 31))
+    if department is not None:
+        in_force = in_force.filter(department=department)
+    handled = CertificateEvent.HANDLED
+    return {
+        "personnel_examined": examined,
+        "personnel_passed": passed,
+        "certificates_issued": by_kind.get(CertificateEvent.Kind.ISSUED, 0),
+        "certificates_renewed": by_kind.get(CertificateEvent.Kind.RENEWED, 0),
+        "certificates_cancelled": by_kind.get(CertificateEvent.Kind.CANCELLED, 0),
+        "certificates_suspended": by_kind.get(CertificateEvent.Kind.SUSPENDED, 0),
+        "certificates_revoked": by_kind.get(CertificateEvent.Kind.REVOKED, 0),
+        "certificates_in_force": in_force.count(),
+        "certificate_actions": sum(by_kind.get(kind, 0) for kind in handled),
+    }
+
+
+# --- the public register ------------------------------------------------------------------------------
+
+
+def public_register(*, q: str = "", department: Any = None, field: Any = None, on: dt.date | None = None) -> Any:
+    """The certificates the public register shows: every certificate currently held or that ended in the
+    last year (so a citizen shown an old card learns it is no longer valid), newest state first.
+
+    `q` matches the holder's name (exact or its start) or the certificate number (exact or its start)."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    today = on or timezone.localdate()
+    qs = Certificate.objects.filter(issued_on__lte=today).filter(
+        Q(valid_until__gte=today - dt.timedelta(days=366))).select_related("staff", "department").prefetch_related(
+        "fields")
+    q = (q or "").strip()[:50]
+    if q:
+        qs = qs.filter(Q(number__startswith=q) | Q(staff__name__startswith=q))
+    if department is not None:
+        qs = qs.filter(department=department)
+    if field is not None:
+        qs = qs.filter(fields=field)
+    return qs.order_by("department__sort_order", "department_id", "number")
+
+
+def register_status(certificate: Certificate, on: dt.date) -> tuple[str, str]:
+    """(code, label) of what the register says about a certificate on a day: 有效, 已过期, 暂扣, 吊销, 注销."""
+    if certificate.status != S.VALID and (certificate.status_since is None or certificate.status_since <= on):
+        return certificate.status, str(certificate.get_status_display())
+    if on > certificate.valid_until:
+        return "expired", _("已过期")
+    return S.VALID, str(S.VALID.label)
