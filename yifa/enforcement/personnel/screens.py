@@ -59,6 +59,7 @@ register_permission_policy(StaffDeparture, DeparturePolicy(StaffDeparture))
 
 
 class FieldViewSet(ScopedModelViewSet):
+    name = "enforcement-fields"
     model = EnforcementField
     icon = "tag"
     menu_label = _("执法门类")
@@ -80,6 +81,7 @@ def _remove_department_field(*, actor: Any, instance: DepartmentField) -> None:
 
 
 class DepartmentFieldViewSet(ScopedModelViewSet):
+    name = "enforcement-department-fields"
     model = DepartmentField
     icon = "list-ul"
     menu_label = _("部门执法门类")
@@ -97,6 +99,7 @@ def _record_training(*, actor: Any, instance: TrainingRecord) -> TrainingRecord:
 
 
 class TrainingViewSet(ScopedModelViewSet):
+    name = "enforcement-training"
     model = TrainingRecord
     icon = "doc-full"
     menu_label = _("执法培训记录")
@@ -116,6 +119,7 @@ def _create_sitting(*, actor: Any, instance: ExamSitting) -> ExamSitting:
 
 
 class SittingViewSet(ScopedModelViewSet):
+    name = "enforcement-sittings"
     model = ExamSitting
     icon = "date"
     menu_label = _("执法资格考试")
@@ -143,6 +147,7 @@ def _issue(*, actor: Any, instance: Certificate) -> Certificate:
 
 
 class CertificateViewSet(ScopedModelViewSet):
+    name = "enforcement-certificates"
     model = Certificate
     icon = "user"
     menu_label = _("执法证件")
@@ -177,6 +182,7 @@ def _review(*, actor: Any, instance: AnnualReview) -> AnnualReview:
 
 
 class ReviewViewSet(ScopedModelViewSet):
+    name = "enforcement-reviews"
     model = AnnualReview
     icon = "tasks"
     menu_label = _("年度审验")
@@ -196,6 +202,7 @@ def _depart(*, actor: Any, instance: StaffDeparture) -> StaffDeparture:
 
 
 class DepartureViewSet(ScopedModelViewSet):
+    name = "staff-departures"
     model = StaffDeparture
     icon = "logout"
     menu_label = _("人员调离、退休")
