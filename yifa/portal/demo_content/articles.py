@@ -29,7 +29,10 @@ COLUMNS: list[tuple] = [
     ("qzqd", "权责清单", "registry", True, "powers", []),
     ("ssjygk", "双随机一公开", "notice", True, "", []),
     ("zdxzjc", "重大行政决策", "registry", True, "", []),
-    ("xzzfgs", "行政执法公示", "notice", True, "", []),
+    ("xzzfgs", "行政执法公示", "notice", True, "", [
+        # The enforcement personnel register (yifa.enforcement.personnel): who may enforce, checkable by name or number.
+        ("zfry", "执法人员公示", "registry", True, "enforcement_personnel", []),
+    ]),
     ("xzfy", "行政复议", "registry", True, "", []),
     ("zcwj", "政策文件", "policy", True, "", [
         # Interpretations (政策解读) of the column's policies: published with them (国办发〔2016〕80号).
