@@ -186,6 +186,7 @@ def _depart(*, actor: Actor, staff: Staff, kind: str, on: dt.date, to_department
     check_actor(staff_policy, actor, "change", staff)
     if not isinstance(on, dt.date):
         raise DepartureRefused(_("请填写生效日期。"))
+    note = "".join(ch for ch in note if ch.isprintable()).strip()
     if len(note) > 200:
         raise DepartureRefused(_("说明不能超过 200 字。"))
     with transaction.atomic():
@@ -244,7 +245,7 @@ def record_legal_qualification(*, actor: Actor, staff: Staff, qualified: bool, n
                                reason: str = "") -> Staff:
     """法律职业资格 on the staff record (the first 法制审核 of an enforcement case needs it)."""
     check_actor(staff_policy, actor, "change", staff)
-    number = number.strip()
+    number = "".join(ch for ch in number if ch.isprintable()).strip()
     if qualified and not number:
         raise ActionRefused(_("请填写法律职业资格证书编号。"))
     if len(number) > 40:

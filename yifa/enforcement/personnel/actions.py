@@ -105,7 +105,7 @@ def _refuse_not_date(value: Any, what: str) -> dt.date:
 
 
 def _text(value: str, what: str, limit: int, *, required: bool = False) -> str:
-    value = (value or "").strip()
+    value = "".join(ch for ch in (value or "") if ch.isprintable() or ch == "\n").strip()
     if required and not value:
         raise PersonnelRefused(_("请填写%(what)s。") % {"what": what})
     if len(value) > limit:

@@ -27,7 +27,7 @@ from yifa.org.policies import staff_policy
 from . import actions
 from .models import Certificate
 from .policies import certificate_policy
-from .selectors import assignment_problems, register_status
+from .selectors import assignment_problems, printable, register_status
 
 router = Router(tags=["行政执法人员（工作人员）"])
 PAGE_SIZE = 50
@@ -128,11 +128,11 @@ def list_certificates(request: HttpRequest, filters: Query[CertificateQuery]) ->
 
     qs = _visible(_user(request))
     if filters.department:
-        department = Department.objects.filter(code=filters.department).first()
+        department = Department.objects.filter(code=printable(filters.department, 30)).first()
         if department is None:
             return _problem(422, _("没有代码为“%(code)s”的部门。") % {"code": filters.department})
         qs = qs.filter(department=department)
-    q = filters.q.strip()
+    q = printable(filters.q, 50)
     if q:
         qs = qs.filter(Q(number__startswith=q) | Q(staff__name__startswith=q))
     qs = qs.order_by("department__sort_order", "number")
@@ -147,7 +147,7 @@ def list_certificates(request: HttpRequest, filters: Query[CertificateQuery]) ->
 def read_certificate(request: HttpRequest, number: str) -> Status:
     from django.utils import timezone
 
-    cert = _visible(_user(request)).filter(number=number[:30]).first()
+    cert = _visible(_user(request)).filter(number=printable(number, 30)).first()
     if cert is None:
         return _problem(404, _("没有这件证件，或者您无权查看。"))
     return Status(200, _out(cert, timezone.localdate()))
@@ -159,7 +159,7 @@ def read_certificate(request: HttpRequest, number: str) -> Status:
 def change_status(request: HttpRequest, number: str, payload: StatusIn) -> Status:
     from django.utils import timezone
 
-    cert = _visible(_user(request)).filter(number=number[:30]).first()
+    cert = _visible(_user(request)).filter(number=printable(number, 30)).first()
     if cert is None:
         return _problem(404, _("没有这件证件，或者您无权查看。"))
     user = _user(request)
@@ -187,7 +187,7 @@ def check_assignments(request: HttpRequest, payload: AssignmentsIn) -> Status:
         return _problem(422, _("没有这些工作人员，或者您无权查看：%(ids)s。") % {
             "ids": "、".join(str(i) for i in unknown[:20])})
     staff: dict[int, Staff] = people
-    problems = assignment_problems([(staff[a.staff_id], a.field, a.on) for a in payload.assignments])
+    problems = assignment_problems([(staff[a.staff_id], printable(a.field, 50), a.on) for a in payload.assignments])
     return Status(200, {"checked": len(payload.assignments), "problems": [
         {"staff_id": key.staff_id, "field": key.field_code, "on": key.on, "reason": reason}
         for key, reason in problems.items()]})

@@ -27,6 +27,11 @@ S = Certificate.Status
 ART_42 = _("《中华人民共和国行政处罚法》第四十二条")
 
 
+def printable(value: Any, limit: int) -> str:
+    """Text typed by someone, without control characters (PostgreSQL refuses NUL), trimmed and cut to `limit`."""
+    return "".join(ch for ch in str(value or "") if ch.isprintable()).strip()[:limit]
+
+
 class AssignmentKey(NamedTuple):
     """Which assignment a problem belongs to: the person, the field's code and the day."""
 
@@ -63,10 +68,12 @@ def resolve_fields(fields: Iterable[str | EnforcementField]) -> dict[str, Enforc
     One query for the ones given as text."""
     wanted = {f for f in fields if not isinstance(f, EnforcementField)}
     found: dict[str, EnforcementField | None] = dict.fromkeys(wanted)
-    if wanted:
+    # Text that cannot be a field's code or name (control characters: PostgreSQL refuses NUL) is not looked up.
+    looked_up = {f for f in wanted if isinstance(f, str) and f.isprintable()}
+    if looked_up:
         from django.db.models import Q
 
-        for field in EnforcementField.objects.filter(Q(code__in=wanted) | Q(name__in=wanted)):
+        for field in EnforcementField.objects.filter(Q(code__in=looked_up) | Q(name__in=looked_up)):
             if field.code in found:
                 found[field.code] = field
             if field.name in found:
@@ -263,7 +270,7 @@ def public_register(*, q: str = "", department: Any = None, field: Any = None, o
     qs = Certificate.objects.filter(issued_on__lte=today).filter(
         Q(valid_until__gte=today - dt.timedelta(days=366))).select_related("staff", "department").prefetch_related(
         "fields")
-    q = (q or "").strip()[:50]
+    q = printable(q, 50)
     if q:
         qs = qs.filter(Q(number__startswith=q) | Q(staff__name__startswith=q))
     if department is not None:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from yifa.org.models import Department
 
 from .models import DepartmentField, EnforcementField
-from .selectors import public_register, register_status
+from .selectors import printable, public_register, register_status
 
 PER_PAGE = 30
 MAX_PAGE = 5000
@@ -28,15 +28,15 @@ def register(request: HttpRequest) -> HttpResponse:
     get = request.GET
     notices: list[str] = []
     today = timezone.localdate()
-    q = get.get("q", "").strip()[:50]
+    q = printable(get.get("q", ""), 50)
     department = None
-    code = get.get("department", "").strip()[:30]
+    code = printable(get.get("department", ""), 30)
     if code:
         department = Department.objects.filter(code=code).first()
         if department is None:
             notices.append(_("没有代码为“%(code)s”的部门，已显示全部部门。") % {"code": code})
     field = None
-    field_code = get.get("field", "").strip()[:30]
+    field_code = printable(get.get("field", ""), 30)
     if field_code:
         field = EnforcementField.objects.filter(code=field_code).first()
         if field is None:

@@ -98,3 +98,18 @@ def test_figures_endpoint(client):
     answer = client.get("/api/enforcement/figures/2016")
     assert answer.status_code == 200 and answer.json()["certificate_actions"] == 0
     assert client.get("/api/enforcement/figures/1800").status_code == 400
+
+
+def test_control_characters_are_dropped_not_500(client, certs, legal_officer):
+    own, _other = certs
+    api = Api(client, legal_officer)
+    assert api.get("/api/enforcement/certificates", {"q": "本\x00局"}).status_code == 200
+    assert api.get("/api/enforcement/certificates", {"department": "\x00"}).status_code == 422
+    answer = api.post("/api/enforcement/assignments/check", {"assignments": [
+        {"staff_id": own.staff_id, "field": "mar\x00ket", "on": "2017-01-01"}]})
+    assert answer.status_code == 200 and answer.json()["problems"] == []  # read as "market"
+    done = api.post(f"/api/enforcement/certificates/{own.number}/status",
+                    {"action": "cancel", "on": "2017-01-01", "reason": "transfer", "note": "调\x00离"})
+    assert done.status_code == 200
+    own.refresh_from_db()
+    assert own.status_note == "调离"
