@@ -47,6 +47,7 @@ MODULE = Module(
     daily_jobs=[job for part in PARTS for job in part.DAILY_JOBS],
     website_checks=[check for part in PARTS for check in part.WEBSITE_CHECKS],
     demo=DemoLoader(70, "yifa.enforcement.registration.load_demo"),
+    benchmarks="yifa.enforcement.bench:BENCHMARKS",
     figures=figures,
     agency_links=agency_links,
 )

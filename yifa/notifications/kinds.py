@@ -16,11 +16,15 @@ class EventKind(models.TextChoices):
     # A citizen's notification could not be delivered (failed after the retries, or bounced): the handlers are told,
     # so that the applicant is reached another way. Inbox only.
     UNDELIVERED = "undelivered", _("公众通知未送达")
+    # Enforcement certificates (yifa.enforcement.personnel.jobs): one expiring soon (to its holder and the legal
+    # affairs office), or cancelled by the daily job after a transfer, retirement or an abolished agency.
+    CERTIFICATE = "certificate", _("执法证件到期、注销")
     # Citizens (applicants, message writers): each step of their case the module declares a notice for
     CASE_STEP = "case_step", _("办理进展（公众）")
 
 
-STAFF_KINDS = (EventKind.ASSIGNED, EventKind.WAITING, EventKind.RETURNED, EventKind.DUE_SOON, EventKind.OVERDUE)
+STAFF_KINDS = (EventKind.ASSIGNED, EventKind.WAITING, EventKind.RETURNED, EventKind.DUE_SOON, EventKind.OVERDUE,
+               EventKind.CERTIFICATE)
 
 
 class Channel(models.TextChoices):

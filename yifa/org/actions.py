@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.models import AbstractBaseUser, Group, Permission
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from yifa.audit.actions import check_actor, record_event, save_record
 from yifa.audit.actors import Actor
+from yifa.core.errors import ActionRefused
 
-from .models import Department, InternalUnit, Leader, Membership, Region, Role, Staff
+from .models import Department, InternalUnit, Leader, Membership, Region, Role, Staff, StaffDeparture
 from .policies import (
     agency_info_policy,
     department_policy,
@@ -165,4 +169,95 @@ def link_account(*, actor: Actor, staff: Staff, user: AbstractBaseUser | None, r
         )
         for account in {old_user, user} - {None}:
             sync_role_groups(account)  # type: ignore[arg-type]
+    return staff
+
+
+# --- leaving a post: transfer, retirement, the agency abolished --------------------------------------
+# Each is recorded with its date; the enforcement part's daily job cancels the person's enforcement
+# certificates on that date (yifa.enforcement.personnel.jobs) and tells the legal affairs office.
+
+
+class DepartureRefused(ActionRefused):
+    pass
+
+
+def _depart(*, actor: Actor, staff: Staff, kind: str, on: dt.date, to_department: Department | None,
+            note: str, event_type: str) -> StaffDeparture:
+    check_actor(staff_policy, actor, "change", staff)
+    if not isinstance(on, dt.date):
+        raise DepartureRefused(_("请填写生效日期。"))
+    note = "".join(ch for ch in note if ch.isprintable()).strip()
+    if len(note) > 200:
+        raise DepartureRefused(_("说明不能超过 200 字。"))
+    with transaction.atomic():
+        staff = Staff.objects.select_for_update().get(pk=staff.pk)
+        if not staff.is_active:
+            raise DepartureRefused(_("%(name)s 已不在岗，不能再登记调离或退休。") % {"name": staff.name})
+        if to_department is not None and (to_department.pk == staff.department_id or not to_department.is_active):
+            raise DepartureRefused(_("调入部门应为本市其他存续的部门。"))
+        departure = StaffDeparture.objects.create(
+            staff=staff, kind=kind, effective_on=on, from_department=staff.department, to_department=to_department,
+            note=note)
+        old = {"department": staff.department.name, "is_active": staff.is_active}
+        if to_department is not None:
+            staff.department = to_department
+            # Roles held in the old department end with the post.
+            Membership.objects.filter(staff=staff).exclude(department=to_department).delete()
+        else:
+            staff.is_active = False
+        staff.save(update_fields=["department", "is_active"])
+        record_event(actor=actor, event_type=event_type, target=staff, department=departure.from_department,
+                     old=old, new={"department": staff.department.name, "is_active": staff.is_active,
+                                   "effective_on": on, "kind": kind}, reason=note)
+        if staff.user_id:
+            sync_role_groups(staff.user)  # type: ignore[arg-type]
+    return departure
+
+
+def transfer_staff(*, actor: Actor, staff: Staff, on: dt.date, to_department: Department | None = None,
+                   note: str = "") -> StaffDeparture:
+    """调离: to another department of the city (the staff record moves there) or out of the city (inactive)."""
+    return _depart(actor=actor, staff=staff, kind=StaffDeparture.Kind.TRANSFER, on=on, to_department=to_department,
+                   note=note, event_type="org.staff_transferred")
+
+
+def retire_staff(*, actor: Actor, staff: Staff, on: dt.date, note: str = "") -> StaffDeparture:
+    return _depart(actor=actor, staff=staff, kind=StaffDeparture.Kind.RETIREMENT, on=on, to_department=None,
+                   note=note, event_type="org.staff_retired")
+
+
+def abolish_department(*, actor: Actor, department: Department, on: dt.date, note: str = "") -> Department:
+    """机构撤销: the agency stops existing on `on` (it stays in the records, inactive)."""
+    check_actor(department_policy, actor, "add", department)  # the system administrator's, as creating one is
+    with transaction.atomic():
+        department = Department.objects.select_for_update().get(pk=department.pk)
+        if department.abolished_on is not None:
+            raise ActionRefused(_("%(name)s 已于 %(on)s 撤销。") % {"name": department.name, "on": department.abolished_on})
+        department.abolished_on = on
+        department.is_active = False
+        department.save(update_fields=["abolished_on", "is_active"])
+        record_event(actor=actor, event_type="org.department_abolished", target=department, department=department,
+                     old={"is_active": True}, new={"is_active": False, "abolished_on": on}, reason=note)
+    return department
+
+
+def record_legal_qualification(*, actor: Actor, staff: Staff, qualified: bool, number: str = "",
+                               reason: str = "") -> Staff:
+    """法律职业资格 on the staff record (the first 法制审核 of an enforcement case needs it)."""
+    check_actor(staff_policy, actor, "change", staff)
+    number = "".join(ch for ch in number if ch.isprintable()).strip()
+    if qualified and not number:
+        raise ActionRefused(_("请填写法律职业资格证书编号。"))
+    if len(number) > 40:
+        raise ActionRefused(_("证书编号不能超过 40 个字符。"))
+    with transaction.atomic():
+        staff = Staff.objects.select_for_update().get(pk=staff.pk)
+        old = {"has_legal_qualification": staff.has_legal_qualification,
+               "legal_qualification_number": staff.legal_qualification_number}
+        staff.has_legal_qualification = qualified
+        staff.legal_qualification_number = number if qualified else ""
+        staff.save(update_fields=["has_legal_qualification", "legal_qualification_number"])
+        record_event(actor=actor, event_type="org.legal_qualification_recorded", target=staff, old=old,
+                     new={"has_legal_qualification": qualified, "legal_qualification_number": staff.legal_qualification_number},
+                     reason=reason)
     return staff

@@ -24,5 +24,9 @@ class OrgConfig(AppConfig):
                 "org.internal_unit_deleted": _("删除内设机构"),
                 "org.leader_saved": _("保存领导信息"),
                 "org.leader_deleted": _("删除领导信息"),
+                "org.staff_transferred": _("人员调离"),
+                "org.staff_retired": _("人员退休"),
+                "org.department_abolished": _("机构撤销"),
+                "org.legal_qualification_recorded": _("登记法律职业资格"),
             },
         ))

@@ -89,6 +89,13 @@ class TrainingRecord(models.Model):
         return f"{self.staff.name} · {self.course}"
 
 
+def default_pass_mark() -> Decimal:
+    """YIFA_ENFORCEMENT_EXAM_PASS_MARK (60 unless set)."""
+    from django.conf import settings
+
+    return Decimal(str(settings.YIFA_ENFORCEMENT_EXAM_PASS_MARK))
+
+
 class ExamSitting(models.Model):
     """A sitting of the law exam (行政执法资格考试). A re-sit (补考) points at the sitting it repeats:
     only those who failed that sitting may take it, once."""
@@ -97,7 +104,7 @@ class ExamSitting(models.Model):
     held_on = models.DateField(_("考试日期"))
     location = models.CharField(_("地点"), max_length=100, blank=True)
     pass_mark = models.DecimalField(
-        _("合格分数"), max_digits=5, decimal_places=1,
+        _("合格分数"), max_digits=5, decimal_places=1, default=default_pass_mark,
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))])
     resit_of = models.OneToOneField(
         "self", verbose_name=_("补考所对应的考试"), null=True, blank=True, on_delete=models.PROTECT,
@@ -161,15 +168,17 @@ class Certificate(models.Model):
         MISCONDUCT = "misconduct", _("违法违纪")
         NOT_ESTABLISHED = "not_established", _("非在编人员")
 
-    number = models.CharField(_("证件编号"), max_length=30, unique=True)
+    number = models.CharField(_("证件编号"), max_length=30, unique=True, blank=True,
+                              help_text=_("留空则按“市区划代码＋年份＋顺序号”自动编号。"))
     kind = models.CharField(_("证件类别"), max_length=16, choices=Kind.choices, default=Kind.ENFORCEMENT)
     staff = models.ForeignKey(Staff, verbose_name=_("持证人"), on_delete=models.PROTECT, related_name="certificates")
     department = models.ForeignKey(
         Department, verbose_name=_("执法单位"), on_delete=models.PROTECT, related_name="enforcement_certificates")
     fields = models.ManyToManyField(EnforcementField, verbose_name=_("执法门类"), related_name="certificates")
-    area = models.CharField(_("执法区域"), max_length=100)
-    issuing_authority = models.CharField(_("发证机关"), max_length=100)
-    basis = models.CharField(_("发证依据"), max_length=200)
+    # Left blank on the form: the action fills the city's defaults (its area, its people's government, the rule).
+    area = models.CharField(_("执法区域"), max_length=100, blank=True)
+    issuing_authority = models.CharField(_("发证机关"), max_length=100, blank=True)
+    basis = models.CharField(_("发证依据"), max_length=200, blank=True)
     issued_on = models.DateField(_("发证日期"))
     valid_until = models.DateField(_("有效期至"))
     photo = models.ImageField(

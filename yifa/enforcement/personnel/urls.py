@@ -1,3 +1,9 @@
 """Public pages of the personnel part."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+urlpatterns: list = [
+    path("zhifa/renyuan/", views.register, name="personnel_register"),
+]

@@ -123,3 +123,8 @@ def test_batch_takes_a_fixed_number_of_queries(department):
     with CaptureQueriesContext(connection) as more:
         assignment_problems([(p, "market", ON + dt.timedelta(days=d)) for p in many for d in range(5)])
     assert len(few.captured_queries) == len(more.captured_queries) == 2
+
+
+def test_a_field_with_control_characters_is_unknown_not_a_database_error(department):
+    (a,) = certified_staff(department, "market", ON, n=1)
+    assert "没有名为" in assignment_problems([(a, "mar\x00ket", ON)])[AssignmentKey(a.pk, "mar\x00ket", ON)]

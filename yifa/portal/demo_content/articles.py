@@ -32,6 +32,8 @@ COLUMNS: list[tuple] = [
     ("xzzfgs", "行政执法公示", "notice", True, "", [
         # Typical cases told by the departments that decided them (“谁执法谁普法”): drafted from concluded cases.
         ("yasf", "以案释法", "notice", True, "", []),
+        # The enforcement personnel register (yifa.enforcement.personnel): who may enforce, checkable by name or number.
+        ("zfry", "执法人员公示", "registry", True, "enforcement_personnel", []),
     ]),
     ("xzfy", "行政复议", "registry", True, "", []),
     ("zcwj", "政策文件", "policy", True, "", [

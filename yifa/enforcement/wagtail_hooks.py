@@ -1,0 +1,17 @@
+"""The enforcement module's back-office screens: each part registers its own."""
+
+from __future__ import annotations
+
+from wagtail import hooks
+
+from .personnel import screens as personnel_screens
+
+
+@hooks.register("register_admin_viewset")
+def register_personnel() -> personnel_screens.PersonnelGroup:
+    return personnel_screens.PersonnelGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_personnel_urls() -> list:
+    return personnel_screens.admin_urls()
