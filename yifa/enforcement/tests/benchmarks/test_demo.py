@@ -60,3 +60,8 @@ def test_figures_count_benchmarks_in_force(demo):
     assert figures(2016)["benchmark_versions_adopted"] == 4
     assert figures(2023, scjgj)["benchmark_versions_adopted"] == 2
     assert figures(2015)["benchmarks_in_force"] == 0
+
+
+@pytest.mark.parametrize("year", [0, -5, 10000, 2**40])
+def test_figures_of_an_impossible_year_are_zero_not_an_error(db, year):
+    assert set(figures(year).values()) == {0}
