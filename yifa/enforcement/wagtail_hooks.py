@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wagtail import hooks
 
+from .benchmarks import wagtail_hooks as benchmarks_hooks  # noqa: F401  (its menu and screens)
 from .personnel import screens as personnel_screens
 
 

@@ -28,7 +28,6 @@ EVENTS = {
     "enforcement.benchmarks_refused": _("裁量基准被拒绝"),
     "enforcement.benchmark_withdrawn": _("撤回未生效的裁量基准"),
     "enforcement.benchmarks_took_effect": _("裁量基准生效并公布"),
-    "enforcement.benchmarks_imported": _("导入裁量基准"),
 }
 
 
@@ -130,10 +129,22 @@ def take_effect(*, actor: Actor, today: dt.date | None = None) -> int:
     return count
 
 
-def record_import(*, actor: Actor, department: Department, filename: str, count: int, ip: str | None = None) -> None:
-    record_event(actor=actor, event_type="enforcement.benchmarks_imported", department=department, ip=ip,
-                 new={"filename": filename[:200], "versions": count})
+def import_benchmarks(*, actor: Actor, department: Department, source: Any, filename: str = "",
+                      ip: str | None = None) -> list[BenchmarkVersion]:
+    """Import the department's benchmarks from the xlsx template: every row checked, all or nothing."""
+    from yifa.powers.importer import ImportFileRejected
 
+    from .spreadsheet import parse, read_rows
 
-def version_payload(version: BenchmarkVersion) -> dict[str, Any]:
-    return {"code": version.code, "effective_from": version.effective_from}
+    check_actor(benchmark_policy, actor, "adopt", Benchmark(department=department))
+    label = f"xlsx:{filename[:200]}"
+    try:
+        specs, problems = parse(read_rows(source))
+    except ImportFileRejected as rejected:
+        _record_refusal(actor, department, rejected, label)
+        raise
+    if problems:
+        refused = BenchmarkRefused(problems)
+        _record_refusal(actor, department, refused, label)
+        raise refused
+    return adopt_versions(actor=actor, department=department, specs=specs, source=label, ip=ip)

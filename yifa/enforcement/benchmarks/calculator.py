@@ -5,7 +5,7 @@ that applies, the recommended range in 元 and the reasons, citing the articles.
 own date; an act is judged by the benchmark in force when it was decided), the bracket of the penalty
 article the facts fall in (e.g. 货值金额不足一万元 / 一万元以上) and the tier:
 
-* a circumstance leading to 不予处罚 (行政处罚法 2021 art.33: 违法行为轻微并及时改正，没有造成危害后果;
+* a circumstance leading to 不予处罚 (whether or not the benchmark tabulates that tier) (行政处罚法 2021 art.33: 违法行为轻微并及时改正，没有造成危害后果;
   首违不罚: 初次违法且危害后果轻微并及时改正) gives 不予处罚, unless an aggravating circumstance is also present;
 * with both aggravating and mitigating circumstances, the 一般 tier (综合裁量, 国办发〔2022〕27号 二(三));
 * otherwise the mildest tier a mitigating circumstance leads to (art.32: 从轻或者减轻), or 从重 with an
@@ -254,7 +254,11 @@ def recommend(
         level = TierLevel.ORDINARY
         reasons.append(_("无从重、从轻或减轻情节，适用一般处罚阶次。"))
 
-    if level not in tiers:
+    none_by_law = level == TierLevel.NONE and level not in tiers
+    if none_by_law:
+        # 不予处罚 is the law's answer (行政处罚法 art.33), whether or not the benchmark tabulates it.
+        reasons.append(_("本基准未单列不予处罚阶次，依法不予处罚。"))
+    elif level not in tiers:
         # The benchmark does not set this tier for this bracket: the nearest tier towards 一般 applies.
         target = TIER_ORDER.index(TierLevel.ORDINARY)
         step = 1 if TIER_ORDER.index(level) < target else -1
@@ -272,6 +276,8 @@ def recommend(
         TierRange(t.level, str(labels[t.level]), _in_yuan(bracket, t.minimum, clean), _in_yuan(bracket, t.maximum, clean),
                   t.conditions)
         for t in sorted(tiers.values(), key=lambda t: TIER_ORDER.index(t.level)))
+    if none_by_law:
+        ranges = (TierRange(TierLevel.NONE, str(labels[TierLevel.NONE]), Decimal(0), Decimal(0)), *ranges)
     chosen_range = next(r for r in ranges if r.level == level)
     if bracket.kind == RangeKind.MULTIPLE and level != TierLevel.NONE:
         tier = tiers[level]

@@ -222,7 +222,7 @@ def check_specs(specs: list[VersionSpec], department: Any) -> list[Problem]:
             codes.add(c.code)
             if c.effect not in TierLevel.values or c.effect == TierLevel.ORDINARY:
                 add(c.row, "适用阶次", _("情节须导向不予处罚、减轻、从轻或从重阶次。"))
-            elif c.effect not in levels and c.effect != TierLevel.MITIGATED:
+            elif c.effect not in levels and c.effect not in (TierLevel.MITIGATED, TierLevel.NONE):
                 add(c.row, "适用阶次", _("情节“%(label)s”导向的阶次本基准未设定。") % {"label": c.label[:60]})
             if c.first_offence and c.effect != TierLevel.NONE:
                 add(c.row, "首违不罚", _("首违不罚情节须导向“不予处罚”阶次（《行政处罚法》第三十三条第一款）。"))

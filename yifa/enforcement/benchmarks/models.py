@@ -13,11 +13,21 @@ leads to (行政处罚法 2021 art.32 从轻或减轻, art.33 不予处罚 and �
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 __all__ = ["Benchmark", "BenchmarkVersion", "Bracket", "Circumstance", "Tier"]
+
+
+def amount_text(value: Decimal | None) -> str:
+    """12,345.6 → "12,345.60"; whole amounts without decimals ("65,000")."""
+    if value is None:
+        return ""
+    text = f"{Decimal(value):,.2f}"
+    return text[:-3] if text.endswith(".00") else text
 
 
 class TierLevel(models.TextChoices):
@@ -158,6 +168,22 @@ class Bracket(models.Model):
     def __str__(self) -> str:
         return f"{self.version_id}:{self.position}"
 
+    @property
+    def min_text(self) -> str:
+        return amount_text(self.statutory_min)
+
+    @property
+    def max_text(self) -> str:
+        return amount_text(self.statutory_max)
+
+    @property
+    def from_text(self) -> str:
+        return amount_text(self.fact_from)
+
+    @property
+    def below_text(self) -> str:
+        return amount_text(self.fact_below)
+
     def applies_to(self, value: object) -> bool:
         if not self.fact:
             return True
@@ -188,6 +214,14 @@ class Tier(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_level_display()} {self.minimum}–{self.maximum}"
+
+    @property
+    def min_text(self) -> str:
+        return amount_text(self.minimum)
+
+    @property
+    def max_text(self) -> str:
+        return amount_text(self.maximum)
 
 
 class Circumstance(models.Model):

@@ -38,6 +38,10 @@ def with_tiers(qs: QuerySet[BenchmarkVersion]) -> QuerySet[BenchmarkVersion]:
 def figures(year: int, department: Any = None) -> dict[str, Any]:
     """Benchmarks in force at the year's end (or today, for the current year), the violations they cover,
     and the versions adopted in the year. Deviations from the benchmarks are counted by the cases part."""
+    keys = ("benchmarks_in_force", "benchmark_departments", "benchmark_power_items_covered",
+            "benchmark_versions_adopted")
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return dict.fromkeys(keys, 0)
     end = min(dt.date(year, 12, 31), timezone.localdate())
     current = in_force(end, department=department)
     adopted = BenchmarkVersion.objects.filter(effective_from__year=year)

@@ -64,11 +64,20 @@ def test_first_offence_exempts_under_the_2021_law_only(food_benchmark):
     assert any("2017年修正" in line for line in old.reasons)
 
 
-def test_a_tier_the_bracket_lacks_falls_back_towards_the_ordinary_tier(food_benchmark):
-    # The multiple bracket has no 不予处罚 tier: the next towards 一般 is 减轻, 5–10 倍 of 20,000 = 100,000–200,000.
+def test_no_penalty_by_law_even_where_the_bracket_lacks_that_tier(food_benchmark):
+    # The multiple bracket tabulates no 不予处罚 tier; art.33 still answers 不予处罚 (0 元).
     rec = recommend(food_benchmark, circumstances={"first"}, facts={"goods_value": 20000}, on=TODAY)
-    assert (rec.tier, rec.minimum, rec.maximum) == ("mitigated", d(100000), d(200000))
-    assert any("未设不予处罚阶次" in line for line in rec.reasons)
+    assert (rec.tier, rec.minimum, rec.maximum) == ("none", d(0), d(0))
+    assert any("依法不予处罚" in line for line in rec.reasons)
+    assert check_amount(rec, 0).verdict == Verdict.IN_RANGE
+
+
+def test_a_mitigated_tier_the_bracket_lacks_falls_back_towards_the_ordinary_tier(department, penalty_power):
+    # 价格法 art.42 (五千元以下): no 减轻 tier can exist below a minimum of 0; 减轻 falls back to 从轻, 0–1,000.
+    [version] = adopt(department, food_spec(code="JG-003", brackets=(BracketSpec(statutory_max=d(5000)),)))
+    rec = recommend(version, circumstances={"coerced"}, on=TODAY)
+    assert (rec.tier, rec.minimum, rec.maximum) == ("lenient", d(0), d(1000))
+    assert any("未设减轻处罚阶次" in line for line in rec.reasons)
 
 
 def test_check_amount_inside_another_tier_or_outside_every_tier(food_benchmark):
