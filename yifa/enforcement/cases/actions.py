@@ -641,7 +641,12 @@ def close_case(*, actor: Actor, case: EnforcementCase, closed_on: dt.date, note:
     def after(locked: EnforcementCase) -> None:
         record_step(locked, steps.CLOSE, actor=actor, on=closed_on, note=note[:2000])
 
-    return perform_transition(case, steps.CLOSE, actor=actor, policy=case_policy, then=after)
+    # The case is concluded on the day entered (a closure recorded later, or the demo's 2016 cases), not on the
+    # day it was typed in: the year's figures and the 以案释法 yearly check count it in that day's year.
+    now = timezone.localtime()
+    closed_at = now if closed_on == now.date() else timezone.make_aware(dt.datetime.combine(closed_on, dt.time(17)))
+    return perform_transition(case, steps.CLOSE, actor=actor, policy=case_policy, then=after,
+                              changes={"closed_at": closed_at})
 
 
 # --- 行政执法公示 ----------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from .models import EnforcementCase, MajorReason
 from .policies import case_policy
 from .publication import DECISIONS
 from .statute import PENALTY_LAW, PUBLICITY
+from .typical import typical_case
 
 
 def panel_context(request: Any, case: EnforcementCase) -> dict[str, Any]:
@@ -71,6 +72,7 @@ ENFORCEMENT_CASE = CaseType(
     detail_template="enforcement/cases/admin/facts.html",
     panels=[Panel("enforcement/cases/admin/panel.html", panel_context)],
     search_fields=("reference", "party_name", "title", "decision_number"), personal_data=True,
+    typical_case=typical_case,  # a concluded case may be told as a 以案释法 article (yifa.portal.explanations)
     select_related=("department", "assigned_to", "assigned_to__staff", "power"),
     awaiting={EnforcementCase.Status.REGISTERED: "queue", EnforcementCase.Status.INVESTIGATING: "queue",
               EnforcementCase.Status.NOTIFIED: "queue", EnforcementCase.Status.REVIEWING: "legal_review",

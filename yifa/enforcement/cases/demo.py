@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yifa.audit.actors import SystemJob
@@ -165,14 +166,15 @@ def _current(places: list, reviewer: Any, today: dt.date) -> int:
 
 def load_cases_demo() -> str:
     if EnforcementCase.objects.exists():
-        return f"enforcement cases: {EnforcementCase.objects.count()} already"
+        return str(_("行政执法案件已有 %(n)s 件，未新建。") % {"n": EnforcementCase.objects.count()})
     places = _places(YEAR_START)
     if not places:
-        return "enforcement cases: none (no department with 行政处罚 items and two certified officers in 2016)"
+        return str(_("未生成行政执法案件：2016 年没有既有行政处罚事项、又有两名持证执法人员的部门。"))
     reviewer = _reviewer()
     with transaction.atomic():
         for index in range(CASES_2016):
             _concluded_2016(places[index % len(places)], index, reviewer)
     today = demo_today()
     current = _current(_places(today), reviewer, today)
-    return f"enforcement cases: {CASES_2016} in 2016 across {min(len(places), CASES_2016)} departments, {current} current"
+    return str(_("行政执法案件：2016 年 %(n)s 件，分布于 %(departments)s 个部门；当前办理中 %(current)s 件。") % {
+        "n": CASES_2016, "departments": min(len(places), CASES_2016), "current": current})

@@ -55,7 +55,7 @@ def case_setup(department: Any, on: dt.date = FOUND_ON, *, handlers: int = 2) ->
 
 
 def registered_case(setup: Setup, *, actor: Any = JOB, natural_person: bool = False, **extra: Any) -> EnforcementCase:
-    values = {"title": "经营超过保质期的食品", "party_kind": "natural_person" if natural_person else "legal_person",
+    values: dict[str, Any] = {"title": "经营超过保质期的食品", "party_kind": "natural_person" if natural_person else "legal_person",
               "party_name": "王建国" if natural_person else "肇东市某某商贸有限公司",
               "party_id_number": "231282198001010013" if natural_person else "91231282MA1B2C3D4E",
               "party_address": "肇东市正阳大街1号",
@@ -90,4 +90,5 @@ def notified_case(setup: Setup, *, fine: str = "3000", notified_on: dt.date | No
 
 def stated_case(setup: Setup, **extra: Any) -> EnforcementCase:
     case = notified_case(setup, **extra)
+    assert case.notified_on is not None
     return actions.record_statement(actor=JOB, case=case, stated_on=case.notified_on, statement="", waived=True)
