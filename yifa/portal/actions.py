@@ -288,6 +288,7 @@ def draft_case_explanation(*, actor: Actor, kind: str, reference: str, column: C
     Refused (and the refusal logged) when the actor may not add pages to the column or see the case, when the case
     is not concluded, or when an article was already drawn from it."""
     from django.utils import timezone
+    from django.utils.text import slugify
 
     from .explanations import draft_of, explanations, source_case, source_problem
     from .models import CaseExplanationPage
@@ -319,7 +320,7 @@ def draft_case_explanation(*, actor: Actor, kind: str, reference: str, column: C
     assert draft is not None
     with transaction.atomic():
         page = CaseExplanationPage(
-            title=draft.title[:255], source_kind=kind, source_reference=reference, body=_draft_body(draft),
+            title=draft.title[:255], slug=slugify(f"{kind}-{reference}")[:255] or None, source_kind=kind, source_reference=reference, body=_draft_body(draft),
             legal_basis=draft.legal_basis, legal_point=draft.legal_point, issuing_department=case.department,
             source=case.department.name, published_on=published_on or timezone.now(), live=False)
         column.add_child(instance=page)

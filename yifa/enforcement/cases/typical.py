@@ -42,7 +42,7 @@ def typical_case(case: EnforcementCase) -> TypicalCaseDraft:
     decided = f"{case.decided_on:%Y年%-m月%-d日}，" if case.decided_on else ""
     if case.outcome == EnforcementCase.Outcome.PENALTY:
         penalties = "、".join(case.penalty_kind_labels()) or "行政处罚"
-        fine = f"，罚款人民币{case.fine}元" if case.fine else ""
+        fine = f"，罚款人民币{case.fine.normalize():f}元" if case.fine else ""
         result = f"{decided}{case.department.name}依法对{party}作出{penalties}的决定{fine}。"
     else:
         result = f"{decided}{case.department.name}对{party}{case.get_outcome_display() or '依法处理'}。"
