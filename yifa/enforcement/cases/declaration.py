@@ -28,12 +28,12 @@ def panel_context(request: Any, case: EnforcementCase) -> dict[str, Any]:
 
     from . import selectors
     from .documents import available_documents
-    from .evidence import problem_of
+    from .evidence import quick_problem_of
 
     evidence = list(case.evidence.all())
     return {
         "handlers": list(case.handlers.select_related("staff")),
-        "evidence": [(item, getattr(problem_of(item), "message", "")) for item in evidence],
+        "evidence": [(item, getattr(quick_problem_of(item), "message", "")) for item in evidence],
         "records": list(case.records.all()),
         "reviews": list(case.reviews.select_related("reviewer")),
         "review_required": selectors.review_required(case),

@@ -105,6 +105,20 @@ def problem_of(evidence: Evidence) -> EvidenceProblem | None:
     return None
 
 
+def quick_problem_of(evidence: Evidence) -> EvidenceProblem | None:
+    """What the case screen shows on every view: a file gone or of another size than at upload. Reading a 200 MB
+    video on each view would make the screen slow; the full SHA-256 check runs in every step's guard and on download."""
+    try:
+        size = evidence.file.size
+    except (FileNotFoundError, OSError, ValueError):
+        return EvidenceProblem(evidence, _("证据文件“%(name)s”已不在存储中，无法核验。") % {"name": evidence.original_name})
+    if size != evidence.size:
+        return EvidenceProblem(evidence, _(
+            "证据文件“%(name)s”的大小与上传时不一致（上传时 %(then)s 字节，现在 %(now)s 字节），可能已被篡改；"
+            "该证据不能使用，请查明原因并重新取证。") % {"name": evidence.original_name, "then": evidence.size, "now": size})
+    return None
+
+
 def evidence_problems(case: Any) -> list[EvidenceProblem]:
     """Every evidence file of the case that is missing or no longer matches its hash."""
     found = []

@@ -308,3 +308,20 @@ def test_registering_in_the_back_office_refuses_a_single_handler_and_files_with_
     assert response.status_code == 302
     case = EnforcementCase.objects.get()
     assert case.field == setup.field and "第三十二条" in case.legal_basis
+
+
+def test_the_case_screen_flags_a_changed_size_without_reading_the_file_and_the_guard_reads_it_all(setup):
+    from pathlib import Path
+
+    from yifa.enforcement.cases.evidence import evidence_problems, quick_problem_of
+
+    case = stated_case(setup)
+    evidence = case.evidence.get()
+    content = Path(evidence.file.path).read_bytes()
+    with open(evidence.file.path, "wb") as handle:  # same size, other bytes: only the full hash sees it
+        handle.write(bytes([content[0] ^ 1]) + content[1:])
+    assert quick_problem_of(evidence) is None
+    assert "内容与上传时不一致" in evidence_problems(case)[0].message
+    with open(evidence.file.path, "ab") as handle:
+        handle.write(b"edited")
+    assert "大小与上传时不一致" in quick_problem_of(evidence).message
