@@ -18,7 +18,8 @@ PARTS = (personnel, benchmarks, cases)
 
 
 def figures(year: int, department: Any = None) -> dict[str, Any]:
-    """The pillar's figures (the seed's 282 / 282 examined and passed, 320 certificates handled, …)."""
+    """The pillar's figures (the seed's 282 / 282 examined and passed, 320 certificates handled, …) for a calendar
+    year the dates can hold (the API refuses any other with 400 before calling this)."""
     joined: dict[str, Any] = {}
     for part in PARTS:
         joined.update(part.figures(year, department))

@@ -97,6 +97,7 @@ def _open_case(place: tuple, index: int, found_on: dt.date, *, major: bool = Fal
         party_kind="natural_person" if person else "legal_person", party_name=party,
         party_address="肇东市", facts=f"{found_on:%Y年%m月%d日}检查发现当事人{power.name.removeprefix('对').removesuffix('的处罚')}。",
         found_on=found_on, handler_ids=[s.pk for s in officers], major_reasons=["complex"] if major else [])
+    _opened_on(case, found_on)
     for handler in list(case.handlers.all()):
         actions.declare_recusal(actor=DEMO, case=case, staff_id=handler.staff_id, declared_on=found_on, conflict=False)
     return actions.file_case(actor=DEMO, case=case, filed_on=found_on)
@@ -139,36 +140,64 @@ def _concluded_2016(place: tuple, index: int, reviewer: Any) -> EnforcementCase:
 
 
 def _current(places: list, reviewer: Any, today: dt.date) -> int:
-    made = 0
+    """A working day's enforcement cases around `today`: one running, one whose 90-day decision period ends in two
+    days, one overdue by a few days, one in 法制审核, a new lead and one concluded the working day before. Returns how
+    many are still in hand."""
+    from yifa.calendar.demo import working_days_before
+
     if not places:
-        return made
+        return 0
     # The current work sits in the demo accounts' department (editor, head and inspector), so that whoever tries
-    # the demo finds a case due soon, one in 法制审核 and a new lead in their own queue.
+    # the demo finds it in their own queue.
     from yifa.org.demo import demo_account
 
     editor = demo_account("editor")
     home = getattr(getattr(editor, "staff", None), "department_id", None)
     places = [place for place in places if place[0].pk == home] or places
-    due_soon = _open_case(places[0], 101, _day(today, -85))  # its 90-day decision period ends in five days
-    _photo(due_soon, _day(today, -85))
-    actions.notify_party(actor=DEMO, case=due_soon, notified_on=_day(today, -20), penalty_kinds=["fine"],
-                         proposed_fine=Decimal("5000"))
-    made += 1
+    place = places[0]
+    in_hand = 0
+    for index, filed_days_ago in ((100, 30), (101, 88), (103, 93)):  # running; due in two days; overdue
+        case = _open_case(place, index, _day(today, -filed_days_ago))
+        _photo(case, case.found_on)
+        actions.notify_party(actor=DEMO, case=case, notified_on=_day(today, -min(20, filed_days_ago - 5)),
+                             penalty_kinds=["fine"], proposed_fine=Decimal("5000"))
+        in_hand += 1
     if reviewer is not None:
-        place = places[1 % len(places)]
-        waiting = _open_case(place, 102, _day(today, -40), major=True)
+        waiting = _open_case(places[1 % len(places)], 102, _day(today, -40), major=True)
         _photo(waiting, _day(today, -40))
         actions.notify_party(actor=DEMO, case=waiting, notified_on=_day(today, -25), penalty_kinds=["fine"],
                              proposed_fine=Decimal("30000"))
         actions.record_statement(actor=DEMO, case=waiting, stated_on=_day(today, -22), statement="当事人辩称系初次违法。")
         actions.submit_review(actor=DEMO, case=waiting, draft_text="拟罚款人民币三万元。", draft_fine="30000",
                               submitted_on=_day(today, -3))
-        made += 1
+        in_hand += 1
+    concluded = _open_case(place, 104, _day(today, -45))
+    _photo(concluded, concluded.found_on)
+    concluded = actions.notify_party(actor=DEMO, case=concluded, notified_on=_day(today, -35), penalty_kinds=["fine"],
+                                     proposed_fine=Decimal("3000"))
+    concluded = actions.record_statement(actor=DEMO, case=concluded, stated_on=_day(today, -33), statement="",
+                                         waived=True)
+    concluded = actions.decide(actor=DEMO, case=concluded, decided_on=_day(today, -25), fine=Decimal("3000"),
+                               decision_number=f"肇{concluded.department.short_name[:2]}罚〔{today.year}〕1号",
+                               decision_text="处罚款人民币3000元。")
+    concluded = actions.serve_decision(actor=DEMO, case=concluded, served_on=_day(today, -24), method="直接送达")
+    actions.publish_decision(actor=DEMO, case=concluded, published_on=_day(today, -23))
+    concluded = actions.record_payment(actor=DEMO, case=concluded, paid_on=_day(today, -12), amount=Decimal("3000"))
+    actions.close_case(actor=DEMO, case=concluded, closed_on=working_days_before(today, 1))
     department, field, power, officers = places[-1]
-    actions.register_case(actor=DEMO, department=department, power=power, field=field, title="群众举报线索",
-                          party_kind="legal_person", party_name="肇东市某食品加工厂", facts="群众举报该厂无证生产。",
-                          found_on=_day(today, -1), handler_ids=[s.pk for s in officers])
-    return made + 1
+    lead = actions.register_case(actor=DEMO, department=department, power=power, field=field, title="群众举报线索",
+                                 party_kind="legal_person", party_name="肇东市某食品加工厂", facts="群众举报该厂无证生产。",
+                                 found_on=_day(today, -1), handler_ids=[s.pk for s in officers])
+    _opened_on(lead, lead.found_on)
+    return in_hand + 1
+
+
+def _opened_on(case: EnforcementCase, day: dt.date) -> None:
+    """The demo's case was registered on the day it was found, not when the demo was loaded."""
+    from yifa.core.demo import demo_moment
+
+    EnforcementCase.objects.filter(pk=case.pk).update(opened_at=demo_moment(day))
+    case.opened_at = demo_moment(day)
 
 
 def load_cases_demo() -> str:

@@ -75,7 +75,7 @@ class StatusIn(Schema):
 
 
 class AssignmentIn(Schema):
-    staff_id: int
+    staff_id: int = Field(ge=1, le=2**63 - 1)  # a database id: SQLite and PostgreSQL refuse anything wider
     field: str = Field(max_length=50, description="执法门类代码或名称")
     on: dt.date
 

@@ -23,7 +23,7 @@ def test_demo_2016_and_current_work(client):
     assert load_personnel_demo() == "执法人员：已载入"  # idempotent
     figures = client.get("/api/enforcement/figures/2016").json()
     assert (figures["personnel_examined"], figures["personnel_passed"], figures["certificate_actions"]) == (282, 282, 320)
-    assert figures == {**personnel_figures(2016), "year": 2016}
+    assert figures.items() >= {**personnel_figures(2016), "year": 2016}.items()  # with the other parts' figures
     cancelled = Certificate.objects.filter(status="cancelled", status_since__year=2016)
     reasons = {r: cancelled.filter(status_reason=r).count() for r in Certificate.Reason.values}
     assert reasons == {"transfer": 12, "retirement": 9, "agency_abolished": 5, "failed_review": 0, "misconduct": 0,

@@ -7,9 +7,9 @@ import pytest
 
 from yifa.enforcement.benchmarks import selectors
 from yifa.enforcement.benchmarks.calculator import recommend
+from yifa.enforcement.benchmarks.declaration import figures
 from yifa.enforcement.benchmarks.demo import load_benchmarks_demo
 from yifa.enforcement.benchmarks.models import Benchmark
-from yifa.enforcement.registration import figures
 from yifa.org.models import Department
 
 D = dt.date

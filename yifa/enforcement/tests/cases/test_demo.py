@@ -25,8 +25,8 @@ def test_the_demo_makes_2016_cases_and_current_work_and_the_figures_count_them(d
     certified_staff(department, "market", D(2026, 6, 1))
     make_user("legal_affairs", legal_affairs_office, username="fazhi")
     summary = load_cases_demo()
-    assert f"{CASES_2016} in 2016" in summary and "3 current" in summary
-    assert load_cases_demo().endswith("already")
+    assert f"2016 年 {CASES_2016} 件" in summary and "当前办理中 5 件" in summary
+    assert "未新建" in load_cases_demo()
     year = figures(2016)
     assert year["enforcement_cases_filed"] == CASES_2016 == year["enforcement_cases_decided"]
     assert year["decisions_published"] == year["decisions_published_on_time"] == CASES_2016
@@ -34,7 +34,13 @@ def test_the_demo_makes_2016_cases_and_current_work_and_the_figures_count_them(d
     returned = LegalReview.objects.get(conclusion="modify")
     assert "畸重" in returned.discretion_finding
     assert figures(2016, department=legal_affairs_office)["enforcement_cases_filed"] == 0
-    due_soon = EnforcementCase.objects.filter(filed_on__year=2026, status="notified").get()
-    assert deadline_of(due_soon, "decision").due_date in (D(2026, 12, 13), D(2026, 12, 14))  # Sunday -> Monday
+    notified = EnforcementCase.objects.filter(filed_on__year=2026, status="notified")
+    due = sorted(deadline_of(case, "decision").due_date for case in notified)
+    assert due[:2] == [
+        D(2026, 12, 7),  # filed 93 days before: overdue (its 90th day, 12-05, a Saturday, moved to Monday)
+        D(2026, 12, 10)]  # filed 88 days before: due in two days
+    assert due[2] > D(2027, 2, 5)  # filed 30 days before: running (its 90th day, 2027-02-06, is in the Spring Festival)
+    concluded = EnforcementCase.objects.filter(found_on__year=2026, status="closed").get()
+    assert concluded.closed_at.date() == D(2026, 12, 7) and concluded.opened_at.date() == concluded.found_on
     assert EnforcementCase.objects.filter(status="reviewing").count() == 1
     assert EnforcementCase.objects.filter(status="registered").count() == 1
