@@ -47,4 +47,7 @@ DECISIONS = PublicationKind(
     name="enforcement.decision", label=_("行政执法决定"), listing="enforcement_decisions", policy=case_policy,
     document=decision_document, retention=Retention(5, 2, basis="国办发〔2018〕118号"),
     publish_permission="publish", withdraw_permission="withdraw",
+    # 《政府信息公开条例》第二十条（六）: penalty decisions are proactive disclosure, so they enter the deciding
+    # agency's 政府信息公开目录 while they are published, dated by the decision.
+    catalogue_category="A06", catalogue_made_on=lambda case: case.decided_on,
 )

@@ -436,8 +436,10 @@ def reinstate_certificate(*, actor: Actor, certificate: Certificate, on: dt.date
         if cert.status_since and on < cert.status_since:
             raise PersonnelRefused(_("恢复日期不能早于暂扣日期 %(on)s。") % {"on": cert.status_since})
         old = {"status": cert.status, "status_since": cert.status_since, "status_reason": cert.status_reason}
+        if cert.status_since is not None:
+            cert.lifted_suspensions = [*cert.lifted_suspensions, [cert.status_since.isoformat(), on.isoformat()]]
         cert.status, cert.status_since, cert.status_reason, cert.status_note = S.VALID, None, "", ""
-        cert.save(update_fields=["status", "status_since", "status_reason", "status_note"])
+        cert.save(update_fields=["status", "status_since", "status_reason", "status_note", "lifted_suspensions"])
         _event(cert, E.REINSTATED, on, note=note)
         record_event(actor=actor, event_type="enforcement.certificate_reinstated", target=cert, old=old,
                      new={"status": S.VALID, "reinstated_on": on}, reason=note)

@@ -189,6 +189,9 @@ class Certificate(models.Model):
     status_since = models.DateField(_("状态起始日期"), null=True, blank=True)
     status_reason = models.CharField(_("原因"), max_length=20, choices=Reason.choices, blank=True)
     status_note = models.CharField(_("说明"), max_length=200, blank=True)
+    # Suspensions since lifted, as ["YYYY-MM-DD" suspended, "YYYY-MM-DD" reinstated] pairs: an assignment dated
+    # inside one is refused even after reinstatement (the guard reads them with the certificate, no extra query).
+    lifted_suspensions = models.JSONField(_("已解除的暂扣期间"), default=list, blank=True, editable=False)
     # The exam result it was issued on (none for certificates brought over from before the system).
     exam_result = models.ForeignKey(
         ExamResult, verbose_name=_("考试成绩"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")

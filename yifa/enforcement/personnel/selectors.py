@@ -99,6 +99,7 @@ class _Messages:
         }
         self.reasons = {str(value): _("（%(reason)s）") % {"reason": label} for value, label in Certificate.Reason.choices}
         self.expired = _("%(name)s 的%(kind)s（%(number)s）已于 %(until)s 到期，%(on)s 时已过有效期")
+        self.suspended_then = _("%(name)s 的%(kind)s（%(number)s）在 %(from)s 至 %(to)s 期间被暂扣，%(on)s 时不得执法")
 
     def certificate_problem(self, cert: tuple[Any, ...], name: str, on: dt.date) -> str | None:
         """Why this certificate (which covers the field) does not let its holder work on `on`."""
@@ -114,6 +115,15 @@ class _Messages:
 
 
 VALID = S.VALID.value
+
+
+def _suspended_then(lifted: list[list[str]], on: dt.date) -> tuple[str, str] | None:
+    """The lifted suspension [from, to) that `on` falls in, if any (ISO dates compare as text)."""
+    day = on.isoformat()
+    for start, end in lifted:
+        if start <= day < end:
+            return start, end
+    return None
 
 
 def assignment_problems(
@@ -140,7 +150,7 @@ def assignment_problems(
     if staff_ids:
         rows = sorted(Certificate.objects.filter(staff_id__in=staff_ids, kind=kind).values_list(
             "staff_id", "issued_on", "pk", "valid_until", "status", "status_since", "status_reason", "number",
-            "fields__id"))
+            "fields__id", "lifted_suspensions"))
     first: dict[int, int] = {}
     last: dict[int, int] = {}
     for index, row in enumerate(rows):
@@ -164,17 +174,22 @@ def assignment_problems(
         field_id = field.id
         latest = None
         for index in range(start, last[staff.id]):
-            _staff_id, issued_on, _pk, valid_until, status, since, _reason, _number, covered = rows[index]
+            _staff_id, issued_on, _pk, valid_until, status, since, _reason, _number, covered, lifted = rows[index]
             if covered != field_id:
                 continue
             # A certificate valid on the day: fine (the common case, checked inline).
-            if issued_on <= on <= valid_until and (status == VALID or (since is not None and on < since)):
+            if issued_on <= on <= valid_until and (status == VALID or (since is not None and on < since)) and not (
+                    lifted and _suspended_then(lifted, on)):
                 break
             latest = index  # rows are sorted by issue date: the last one seen is the most recent
         else:
             if latest is None:
                 problems[AssignmentKey(staff.id, field.code, on)] = text.other_field % {
                     "name": staff.name, "kind": text.kind, "field": field.name}
+            elif rows[latest][9] and (period := _suspended_then(rows[latest][9], on)):
+                problems[AssignmentKey(staff.id, field.code, on)] = text.suspended_then % {
+                    "name": staff.name, "kind": text.kind, "number": rows[latest][7], "from": period[0],
+                    "to": period[1], "on": on}
             else:
                 row = rows[latest]
                 problems[AssignmentKey(staff.id, field.code, on)] = text.certificate_problem(

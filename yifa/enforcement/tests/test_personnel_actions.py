@@ -169,6 +169,13 @@ def test_suspend_and_reinstate(cert):
     actions.reinstate_certificate(actor=JOB, certificate=cert, on=D(2017, 4, 1))
     cert.refresh_from_db()
     assert (cert.status, cert.status_since, cert.status_reason) == (S.VALID, None, "")
+    # Reinstated, it is valid again from that day, and still was not during the suspension: a case backdated into
+    # March 2017 cannot name its holder.
+    assert cert.lifted_suspensions == [["2017-03-01", "2017-04-01"]]
+    problems = assignment_problems([(cert.staff, "market", day) for day in (D(2017, 2, 28), D(2017, 3, 15),
+                                                                            D(2017, 3, 31), D(2017, 4, 1))])
+    assert [key.on for key in problems] == [D(2017, 3, 15), D(2017, 3, 31)]
+    assert "在 2017-03-01 至 2017-04-01 期间被暂扣" in problems[next(iter(problems))]
 
 
 def test_reasons_are_typed(cert):
