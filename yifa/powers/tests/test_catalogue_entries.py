@@ -61,3 +61,23 @@ def test_a_list_version_enters_the_catalogue_when_its_adjustment_takes_effect(de
     entry = public_entries().get(source="powers.list", made_on=day)
     assert entry.validity == "in_force" and entry.index_number.endswith(f"-A02-{day.year}-0001")
     assert public_entries().get(source="powers.list", made_on=D(2016, 6, 30)).validity == "amended"
+
+
+def test_the_intermediary_list_and_the_approval_catalogue_enter_under_article_20_item_5(department):
+    from yifa.powers.content import ApprovalContent, IntermediaryContent
+
+    approve(department, proposal(power()))  # the approval below names a listed power
+    approve(department, proposal(IntermediaryContent("ZJ001", "食品经营场所卫生检测", provider="具备资质的检测机构",
+                                                      basis="《食品经营许可管理办法》第十一条"),
+                                 catalogue="intermediary"))
+    approve(department, proposal(ApprovalContent("SP001", "食品经营许可", approval_object="公民、法人或者其他组织",
+                                                 basis="《中华人民共和国食品安全法》第三十五条", power_code="0100101000"),
+                                 catalogue="approval"))
+    sync_catalogue(D(2016, 7, 1))
+    entries = {e.source: e for e in public_entries().filter(department=department)}
+    assert {source: (e.category.code, e.title) for source, e in entries.items()} == {
+        "powers.list": ("A02", f"{department.name}权责清单"),
+        "powers.intermediaries": ("A05", f"{department.name}中介服务清单"),
+        "powers.approvals": ("A05", f"{department.name}行政审批项目目录")}
+    assert entries["powers.intermediaries"].url.startswith("/powers/intermediaries/?department=")
+    assert entries["powers.approvals"].url.startswith("/powers/approvals/?department=")
