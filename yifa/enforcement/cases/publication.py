@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from yifa.core.masking import mask_name
 from yifa.publication.kinds import PublicationKind, PublicDocument, Retention
 
 from .models import EnforcementCase
@@ -15,10 +16,10 @@ from .policies import case_policy
 
 
 def public_party(case: EnforcementCase) -> str:
-    """The party as published: an organisation by its name, a natural person as 王某某."""
+    """The party as published: an organisation by its name, a natural person as the core's masking writes every
+    published name (王某, 欧阳某: `core.masking.mask_name`)."""
     if case.natural_person:
-        name = case.party_name.strip()
-        return f"{name[:1]}某某" if name else ""
+        return mask_name(case.party_name)
     return case.party_name
 
 
@@ -36,7 +37,6 @@ def decision_document(case: EnforcementCase) -> PublicDocument:
     if case.natural_person:
         # The facts and the decision may name the person again: the published text uses the masked name.
         lines = [line.replace(case.party_name, public_party(case)) if case.party_name else line for line in lines]
-        lines = [line for line in lines if not line.startswith("当事人地址")]
     return PublicDocument(
         key=case.reference, title=f"{case.department.short_name}{case.decision_number} {case.title}",
         body="\n".join(lines), url=reverse("enforcement:decision", args=[case.reference]),

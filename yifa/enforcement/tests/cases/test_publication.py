@@ -46,13 +46,13 @@ def test_a_natural_persons_decision_is_masked_and_kept_two_years_then_withdrawn(
     actions.publish_decision(actor=JOB, case=case, published_on=D(2016, 10, 10))
     publication = publication_of(case)
     assert publication.withdraw_due == D(2018, 10, 10)
-    assert "王某某" in publication.body and "王建国" not in publication.body
+    assert "当事人：王某\n" in publication.body and "王建国" not in publication.body
     assert "231282198001010013" not in publication.body
     assert deadline_of(case, "publish", running=False).completed_on == D(2016, 10, 10)
     page = client.get("/zhifa/jueding/").content.decode()
     assert case.reference in page and "王建国" not in page
     detail = client.get(f"/zhifa/jueding/{case.reference}/").content.decode()
-    assert "王某某" in detail and "罚款人民币三千元" in detail
+    assert "王某" in detail and "王某某" not in detail and "罚款人民币三千元" in detail
 
 
 def test_an_organisations_decision_stays_five_years(setup):
